@@ -1,0 +1,14 @@
+package io.sessionledger.command;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CommandSideApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CommandSideApplication.class, args);
+    }
+}

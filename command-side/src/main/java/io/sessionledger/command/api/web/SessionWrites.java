@@ -1,0 +1,100 @@
+package io.sessionledger.command.api.web;
+
+import io.sessionledger.command.config.LedgerProperties;
+import io.sessionledger.command.publishing.PublicationTracker;
+import io.sessionledger.command.publishing.PublishedPosition;
+import io.sessionledger.command.session.SessionOutcome;
+import io.sessionledger.command.session.SessionRejected;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a session command on behalf of a request and answers only once its events are on Kafka, so the
+ * next read anywhere sees them. A create racing another create of the same id is retried: the second
+ * attempt finds the session the first one made.
+ */
+@Component
+public class SessionWrites {
+
+    public record Result(SessionOutcome outcome, Optional<PublishedPosition> position) {
+    }
+
+    private static final int ATTEMPTS = 3;
+
+    private final CommandGateway commands;
+    private final PublicationTracker publications;
+    private final LedgerProperties properties;
+
+    public SessionWrites(CommandGateway commands, PublicationTracker publications, LedgerProperties properties) {
+        this.commands = commands;
+        this.publications = publications;
+        this.properties = properties;
+    }
+
+    public Result send(Object command, RequestContext context, String dialect) {
+        SessionOutcome outcome = dispatch(command, context, dialect);
+        if (!outcome.changed()) {
+            return new Result(outcome, Optional.empty());
+        }
+        Optional<PublishedPosition> position = publications.await(outcome.session().ref().aggregateId(),
+                outcome.session().version(), properties.consistency().publishTimeout());
+        return new Result(outcome, position);
+    }
+
+    private SessionOutcome dispatch(Object command, RequestContext context, String dialect) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.<SessionOutcome>send(GenericCommandMessage.asCommandMessage(command)
+                                .withMetaData(context.metadata(dialect)))
+                        .get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable();
+            } catch (TimeoutException e) {
+                throw unavailable();
+            } catch (ExecutionException | CompletionException e) {
+                Throwable cause = unwrap(e);
+                if (isConcurrentCreate(cause) && attempt < ATTEMPTS) {
+                    continue;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+
+    private static boolean isConcurrentCreate(Throwable cause) {
+        return cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof ExecutionException || current instanceof CompletionException
+                || current instanceof CommandExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        for (Throwable cause = current; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SessionRejected || isConcurrentCreate(cause)) {
+                return cause;
+            }
+        }
+        return current;
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "the ledger did not answer in time; try again"));
+    }
+}

@@ -1,0 +1,27 @@
+package io.sessionledger.command.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** Everything under {@code ledger.*} in application.yml; environment variables fill it (see the README). */
+@ConfigurationProperties("ledger")
+public record LedgerProperties(
+        String adminKey,
+        Kafka kafka,
+        Consistency consistency,
+        @DefaultValue("64KB") DataSize maxBodySize,
+        Long parentPid) {
+
+    public record Kafka(
+            @DefaultValue("127.0.0.1:9092") String bootstrapServers,
+            @DefaultValue("session-events") String topic,
+            @DefaultValue("5ms") Duration linger,
+            @DefaultValue("10s") Duration sendTimeout) {
+    }
+
+    /** How long a write waits for Kafka to acknowledge its events before it answers anyway. */
+    public record Consistency(@DefaultValue("5s") Duration publishTimeout) {
+    }
+}

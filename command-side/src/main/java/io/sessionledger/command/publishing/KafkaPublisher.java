@@ -1,0 +1,75 @@
+package io.sessionledger.command.publishing;
+
+import io.sessionledger.events.LedgerTopics;
+import io.sessionledger.events.cloudevents.CloudEvent;
+import io.sessionledger.events.cloudevents.CloudEventCodec;
+import io.sessionledger.events.session.SessionEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes every stored session event to Kafka. It runs in the pooled streaming processor
+ * {@value #PROCESSING_GROUP}, which reads the event store: the store is the outbox.
+ *
+ * <p>Sends of one batch go out asynchronously; before the batch's token is stored, all of them must be
+ * acknowledged ({@code acks=all}). A failure fails the batch, so the token stays and the batch is sent again:
+ * at least once, in order per session.
+ */
+@Component
+@ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
+public class KafkaPublisher {
+
+    public static final String PROCESSING_GROUP = "kafka-publisher";
+    private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
+
+    private record Pending(String aggregateId, long version, Future<RecordMetadata> ack) {
+    }
+
+    private final SessionEventProducer producer;
+    private final PublicationTracker tracker;
+    private final CloudEventCodec codec;
+
+    public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker, CloudEventCodec codec) {
+        this.producer = producer;
+        this.tracker = tracker;
+        this.codec = codec;
+    }
+
+    @EventHandler
+    public void on(SessionEvent event, DomainEventMessage<?> message) {
+        CloudEvent cloudEvent = codec.toCloudEvent(message.getIdentifier(), message.getSequenceNumber(),
+                message.getTimestamp(), event, message.getMetaData());
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(producer.topic(), null,
+                message.getAggregateIdentifier().getBytes(StandardCharsets.UTF_8), codec.write(cloudEvent));
+        record.headers().add("content-type", LedgerTopics.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        pendingOfThisBatch().add(new Pending(message.getAggregateIdentifier(), message.getSequenceNumber(),
+                producer.send(record)));
+    }
+
+    private List<Pending> pendingOfThisBatch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get();
+        return batch.root().getOrComputeResource(PENDING, key -> {
+            List<Pending> pending = new ArrayList<>();
+            batch.root().onPrepareCommit(uow -> awaitAcks(pending));
+            return pending;
+        });
+    }
+
+    private void awaitAcks(List<Pending> pending) {
+        for (Pending each : pending) {
+            RecordMetadata ack = producer.await(each.ack());
+            tracker.published(each.aggregateId(), each.version(),
+                    new PublishedPosition(ack.partition(), ack.offset()));
+        }
+    }
+}

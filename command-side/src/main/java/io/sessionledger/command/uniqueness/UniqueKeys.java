@@ -1,0 +1,21 @@
+package io.sessionledger.command.uniqueness;
+
+import io.sessionledger.command.session.SessionRejected;
+import io.sessionledger.command.session.SessionRejected.Reason;
+
+/** Set-based uniqueness of external keys (visitId, sessionReference, key) within their scope. */
+public interface UniqueKeys {
+
+    /** Claims {@code key} for {@code aggregateId}, or throws {@link SessionRejected} ({@code KEY_TAKEN}). */
+    void claim(UniqueKey key, String aggregateId);
+
+    static SessionRejected taken(UniqueKey key) {
+        String name = switch (key.kind()) {
+            case VISIT_ID -> "visitId";
+            case GLOBAL_VISIT_ID -> "globalVisitId";
+            case SESSION_REFERENCE -> "sessionReference";
+            case SESSION_KEY -> "key";
+        };
+        return new SessionRejected(Reason.KEY_TAKEN, name + " '" + key.value() + "' already belongs to another session");
+    }
+}

@@ -1,0 +1,105 @@
+package io.sessionledger.events.cloudevents;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.sessionledger.events.LedgerMetadata;
+import io.sessionledger.events.SessionRef;
+import io.sessionledger.events.session.SessionEvent;
+import io.sessionledger.events.session.SessionEventTypes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+
+/** The one place that turns a session event into a CloudEvent and back. */
+public final class CloudEventCodec {
+
+    public static final String SOURCE_PREFIX = "/session-ledger/tenants/";
+
+    private final ObjectMapper mapper;
+
+    public CloudEventCodec() {
+        this(defaultMapper());
+    }
+
+    public CloudEventCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public static ObjectMapper defaultMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /**
+     * @param eventId  the stored event's identifier, which becomes the CloudEvent id
+     * @param version  the event's sequence number within its session
+     * @param metadata the stored event's metadata (see {@link LedgerMetadata})
+     */
+    public CloudEvent toCloudEvent(String eventId, long version, Instant time, SessionEvent event,
+                                   Map<String, ?> metadata) {
+        SessionEventTypes.Type type = SessionEventTypes.of(event.getClass());
+        return new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                eventId,
+                SOURCE_PREFIX + event.tenantId(),
+                type.name(),
+                event.sessionId(),
+                time,
+                "application/json",
+                type.dataSchema(),
+                CloudEvent.formatSequence(version),
+                event.tenantId(),
+                text(metadata, LedgerMetadata.DIALECT),
+                text(metadata, LedgerMetadata.API_KEY_ID),
+                text(metadata, LedgerMetadata.REQUEST_ID),
+                text(metadata, LedgerMetadata.CORRELATION_ID),
+                text(metadata, LedgerMetadata.CAUSATION_ID),
+                mapper.valueToTree(event));
+    }
+
+    public byte[] write(CloudEvent event) {
+        try {
+            return mapper.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CloudEvent read(byte[] json) {
+        try {
+            return mapper.readValue(json, CloudEvent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The typed payload, or empty for a type this version does not know (a newer producer's event). */
+    public java.util.Optional<SessionEvent> payload(CloudEvent event) {
+        return SessionEventTypes.named(event.type()).map(type -> convert(event.data(), type.payloadType()));
+    }
+
+    public static String recordKey(SessionEvent event) {
+        return new SessionRef(event.tenantId(), event.sessionId()).aggregateId();
+    }
+
+    private <T> T convert(JsonNode data, Class<T> type) {
+        try {
+            return mapper.treeToValue(data, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(Map<String, ?> metadata, String key) {
+        Object value = metadata.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package io.sessionledger.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sessionledger.events.cloudevents.CloudEvent;
+import io.sessionledger.events.cloudevents.CloudEventCodec;
+import io.sessionledger.events.session.ExternalKeys;
+import io.sessionledger.events.session.Parties;
+import io.sessionledger.events.session.SessionCreated;
+import io.sessionledger.events.session.SessionDetails;
+import io.sessionledger.events.session.SessionEvent;
+import io.sessionledger.events.session.SessionEventTypes;
+import io.sessionledger.events.session.SessionScope;
+import io.sessionledger.events.session.SessionStatus;
+import io.sessionledger.events.session.UserAssociated;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CloudEventCodecTest {
+
+    private final CloudEventCodec codec = new CloudEventCodec();
+    private final ObjectMapper mapper = CloudEventCodec.defaultMapper();
+
+    private final SessionCreated created = new SessionCreated("acme", "s-1", SessionScope.TENANT,
+            new Parties("agent-7", "cust-9", null, null), new ExternalKeys("visit-1", null, null, null),
+            SessionDetails.NONE, SessionStatus.IDLE, "cust-9");
+
+    @Test
+    void sessionEventBecomesStructuredCloudEventWithLedgerExtensions() throws Exception {
+        CloudEvent event = codec.toCloudEvent("e-1", 3, Instant.parse("2026-01-02T03:04:05Z"), created,
+                Map.of(LedgerMetadata.DIALECT, "genesys-v1", LedgerMetadata.REQUEST_ID, "r-1",
+                        LedgerMetadata.API_KEY_ID, "k-1"));
+
+        JsonNode json = mapper.readTree(codec.write(event));
+
+        assertThat(json.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(json.get("id").asText()).isEqualTo("e-1");
+        assertThat(json.get("type").asText()).isEqualTo("session.created");
+        assertThat(json.get("subject").asText()).isEqualTo("s-1");
+        assertThat(json.get("source").asText()).isEqualTo("/session-ledger/tenants/acme");
+        assertThat(json.get("time").asText()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(json.get("sequence").asText()).isEqualTo("0000000000000000003");
+        assertThat(json.get("tenantid").asText()).isEqualTo("acme");
+        assertThat(json.get("dialect").asText()).isEqualTo("genesys-v1");
+        assertThat(json.get("data").get("parties").get("customerId").asText()).isEqualTo("cust-9");
+        assertThat(json.has("correlationid")).isFalse();
+    }
+
+    @Test
+    void cloudEventRoundTripsToTheSamePayload() {
+        CloudEvent event = codec.toCloudEvent("e-1", 0, Instant.now(), created, Map.of());
+
+        CloudEvent read = codec.read(codec.write(event));
+
+        assertThat(read.sequenceNumber()).isZero();
+        assertThat(codec.payload(read)).contains(created);
+    }
+
+    @Test
+    void unknownTypeFromANewerProducerIsSkippedNotFailed() {
+        CloudEvent event = codec.toCloudEvent("e-1", 0, Instant.now(), created, Map.of());
+        CloudEvent newer = new CloudEvent("1.0", "e-2", event.source(), "session.teleported", "s-1",
+                event.time(), null, null, event.sequence(), "acme", null, null, null, null, null, event.data());
+
+        assertThat(codec.payload(newer)).isEmpty();
+    }
+
+    @Test
+    void sequenceOrdersAsAString() {
+        assertThat(CloudEvent.formatSequence(10)).isGreaterThan(CloudEvent.formatSequence(9));
+    }
+
+    @Test
+    void everyPublishedTypeHasASchemaNamingEachFieldItsDataCanCarry() throws Exception {
+        Map<Class<?>, SessionEvent> samples = Map.of(
+                SessionCreated.class, created,
+                UserAssociated.class, new UserAssociated("acme", "s-1", "a", "c", "v", "g", "c"));
+        for (SessionEventTypes.Type type : SessionEventTypes.ALL) {
+            try (InputStream in = getClass().getResourceAsStream(type.schemaResource())) {
+                assertThat(in).as("schema for " + type.name()).isNotNull();
+                JsonNode schema = mapper.readTree(in);
+                assertThat(schema.get("$id").asText()).isEqualTo(type.dataSchema());
+                SessionEvent sample = samples.get(type.payloadType());
+                if (sample != null) {
+                    assertFieldsDeclared(mapper.valueToTree(sample), schema, type.name());
+                }
+            }
+        }
+    }
+
+    @Test
+    void sessionRefKeepsTenantsApartAndRejectsOddIds() {
+        assertThat(new SessionRef("acme", "s-1").aggregateId()).isEqualTo("acme:s-1");
+        assertThat(SessionRef.parse("acme:s-1")).isEqualTo(new SessionRef("acme", "s-1"));
+        assertThat(new SessionRef("other", "s-1")).isNotEqualTo(new SessionRef("acme", "s-1"));
+        assertThatThrownBy(() -> new SessionRef("acme", "../etc")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SessionRef("acme", "x".repeat(129))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SessionRef("Ac:me", "s")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void assertFieldsDeclared(JsonNode data, JsonNode schema, String path) {
+        JsonNode properties = schema.get("properties");
+        for (Iterator<String> names = data.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            assertThat(properties.has(name)).as(path + "." + name + " declared in schema").isTrue();
+            JsonNode sub = properties.get(name);
+            if (data.get(name).isObject() && sub.has("properties")) {
+                assertFieldsDeclared(data.get(name), sub, path + "." + name);
+            }
+        }
+    }
+}
