@@ -1,6 +1,8 @@
 package io.sessionledger.command.publishing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,79 +14,113 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a write wait until Kafka has acknowledged its last event, which is what makes the query side's
- * read barrier sound (see docs/architecture.md, read-your-writes).
+ * Lets a write wait until Kafka has acknowledged its events, which is what makes the query side's read
+ * barrier sound (docs/architecture.md, read-your-writes).
  *
- * <p>Per session it remembers the highest published version for a while, because the publisher may get
- * there before the request starts waiting.
+ * <p>Per session it knows the version committed but not yet published ({@link #appended}, registered
+ * before the aggregate's lock is released) and, for a while, the last published version and position,
+ * because the publisher may get there before the request starts waiting. All changes to one session's
+ * entry happen inside {@code compute}, so no wake-up is lost.
  */
 @Component
 public class PublicationTracker {
 
     private static final long REMEMBER_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private record Published(long version, PublishedPosition position, long at) {
+    private static final class Entry {
+        long published = -1;
+        PublishedPosition position;
+        long pending = -1;
+        long touched = System.nanoTime();
+        final List<Waiter> waiters = new ArrayList<>(1);
     }
 
     private record Waiter(long version, CompletableFuture<PublishedPosition> future) {
     }
 
-    private final Map<String, Published> published = new ConcurrentHashMap<>();
-    private final Map<String, java.util.List<Waiter>> waiters = new ConcurrentHashMap<>();
+    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
 
-    /** Called by the publisher once Kafka acknowledged {@code version} of {@code aggregateId}. */
+    /** A transaction committed {@code version} of the session; called before its lock is released. */
+    public void appended(String aggregateId, long version) {
+        sessions.compute(aggregateId, (id, entry) -> {
+            Entry current = entry != null ? entry : new Entry();
+            if (current.published < version) {
+                current.pending = Math.max(current.pending, version);
+            }
+            current.touched = System.nanoTime();
+            return current;
+        });
+    }
+
+    /** Kafka acknowledged {@code version} of the session at {@code position}. */
     public void published(String aggregateId, long version, PublishedPosition position) {
-        published.merge(aggregateId, new Published(version, position, System.nanoTime()),
-                (old, now) -> now.version() >= old.version() ? now : old);
-        waiters.computeIfPresent(aggregateId, (id, list) -> {
-            list.removeIf(waiter -> {
-                if (waiter.version() <= version) {
-                    waiter.future().complete(position);
-                    return true;
-                }
-                return false;
-            });
-            return list.isEmpty() ? null : list;
+        sessions.compute(aggregateId, (id, entry) -> {
+            Entry current = entry != null ? entry : new Entry();
+            if (version >= current.published) {
+                current.published = version;
+                current.position = position;
+            }
+            if (current.pending <= version) {
+                current.pending = -1;
+            }
+            current.waiters.removeIf(waiter -> waiter.version() <= version && waiter.future().complete(position));
+            current.touched = System.nanoTime();
+            return current;
         });
     }
 
     /** Waits until {@code version} of the session is on Kafka; empty when {@code timeout} passed first. */
     public Optional<PublishedPosition> await(String aggregateId, long version, Duration timeout) {
         CompletableFuture<PublishedPosition> future = new CompletableFuture<>();
-        waiters.compute(aggregateId, (id, list) -> {
-            Published known = published.get(id);
-            if (known != null && known.version() >= version) {
-                future.complete(known.position());
-                return list;
+        sessions.compute(aggregateId, (id, entry) -> {
+            Entry current = entry != null ? entry : new Entry();
+            if (current.published >= version) {
+                future.complete(current.position);
+            } else {
+                current.waiters.add(new Waiter(version, future));
             }
-            java.util.List<Waiter> result = list == null ? new java.util.ArrayList<>(1) : list;
-            result.add(new Waiter(version, future));
-            return result;
+            return current;
         });
+        return waitFor(aggregateId, future, timeout);
+    }
+
+    /**
+     * For a request that changed nothing: waits for whatever another request committed and has not yet
+     * published, and answers the last known position (empty when long published, or never seen here).
+     */
+    public Optional<PublishedPosition> awaitCurrent(String aggregateId, Duration timeout) {
+        long[] pending = {-1};
+        PublishedPosition[] known = {null};
+        sessions.computeIfPresent(aggregateId, (id, entry) -> {
+            pending[0] = entry.pending;
+            known[0] = entry.position;
+            return entry;
+        });
+        return pending[0] >= 0 ? await(aggregateId, pending[0], timeout) : Optional.ofNullable(known[0]);
+    }
+
+    private Optional<PublishedPosition> waitFor(String aggregateId, CompletableFuture<PublishedPosition> future,
+                                                Duration timeout) {
         try {
-            return Optional.of(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-        } catch (TimeoutException e) {
-            forget(aggregateId, future);
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            forget(aggregateId, future);
+            return Optional.ofNullable(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            sessions.computeIfPresent(aggregateId, (id, entry) -> {
+                entry.waiters.removeIf(waiter -> waiter.future() == future);
+                return entry;
+            });
             return Optional.empty();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }
 
-    private void forget(String aggregateId, CompletableFuture<PublishedPosition> future) {
-        waiters.computeIfPresent(aggregateId, (id, list) -> {
-            list.removeIf(waiter -> waiter.future() == future);
-            return list.isEmpty() ? null : list;
-        });
-    }
-
-    @Scheduled(fixedDelay = 10_000)
-    void forgetOldPublications() {
+    @Scheduled(fixedDelay = 5_000)
+    void forgetSettledSessions() {
         long cutoff = System.nanoTime() - REMEMBER_NANOS;
-        published.values().removeIf(entry -> entry.at() < cutoff);
+        sessions.forEach((id, ignored) -> sessions.computeIfPresent(id, (key, entry) ->
+                entry.touched < cutoff && entry.pending < 0 && entry.waiters.isEmpty() ? null : entry));
     }
 }

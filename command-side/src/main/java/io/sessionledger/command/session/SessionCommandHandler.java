@@ -1,11 +1,13 @@
 package io.sessionledger.command.session;
 
+import io.sessionledger.command.publishing.PublicationTracker;
 import io.sessionledger.command.uniqueness.UniqueKey;
 import io.sessionledger.command.uniqueness.UniqueKeys;
 import io.sessionledger.events.session.ExternalKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -20,10 +22,13 @@ public class SessionCommandHandler {
 
     private final Repository<Session> sessions;
     private final UniqueKeys uniqueKeys;
+    private final PublicationTracker publications;
 
-    public SessionCommandHandler(Repository<Session> sessionRepository, UniqueKeys uniqueKeys) {
+    public SessionCommandHandler(Repository<Session> sessionRepository, UniqueKeys uniqueKeys,
+                                 PublicationTracker publications) {
         this.sessions = sessionRepository;
         this.uniqueKeys = uniqueKeys;
+        this.publications = publications;
     }
 
     @CommandHandler
@@ -31,14 +36,14 @@ public class SessionCommandHandler {
         Aggregate<Session> aggregate = sessions.newInstance(() -> Session.create(command));
         SessionSnapshot after = aggregate.invoke(Session::snapshot);
         claimNewKeys(ExternalKeys.NONE, after);
-        return new SessionOutcome(after, true, true);
+        return appended(new SessionOutcome(after, true, true));
     }
 
     @CommandHandler
     public SessionOutcome handle(EnsureSession command) throws Exception {
         Aggregate<Session> aggregate = sessions.loadOrCreate(command.ref().aggregateId(), Session::new);
         boolean created = aggregate.invoke(session -> session.ensure(command.ref()));
-        return new SessionOutcome(aggregate.invoke(Session::snapshot), created, created);
+        return appended(new SessionOutcome(aggregate.invoke(Session::snapshot), created, created));
     }
 
     @CommandHandler
@@ -49,7 +54,20 @@ public class SessionCommandHandler {
         SessionSnapshot after = aggregate.invoke(Session::snapshot);
         claimNewKeys(before == null ? ExternalKeys.NONE : before.keys(), after);
         boolean changed = created || before.version() != after.version();
-        return new SessionOutcome(after, created, changed);
+        return appended(new SessionOutcome(after, created, changed));
+    }
+
+    /**
+     * Tells the tracker, once committed and before the aggregate's lock is released, that a version awaits
+     * publication: a concurrent request that then finds nothing to change still waits for it.
+     */
+    private SessionOutcome appended(SessionOutcome outcome) {
+        if (outcome.changed()) {
+            String aggregateId = outcome.session().ref().aggregateId();
+            long version = outcome.session().version();
+            CurrentUnitOfWork.get().afterCommit(uow -> publications.appended(aggregateId, version));
+        }
+        return outcome;
     }
 
     private void claimNewKeys(ExternalKeys before, SessionSnapshot after) {

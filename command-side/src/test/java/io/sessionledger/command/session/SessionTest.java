@@ -34,7 +34,8 @@ class SessionTest {
                 throw UniqueKeys.taken(key);
             }
         };
-        fixture.registerAnnotatedCommandHandler(new SessionCommandHandler(fixture.getRepository(), keys));
+        fixture.registerAnnotatedCommandHandler(new SessionCommandHandler(fixture.getRepository(), keys,
+                new io.sessionledger.command.publishing.PublicationTracker()));
     }
 
     private static SessionCreated anonymous() {

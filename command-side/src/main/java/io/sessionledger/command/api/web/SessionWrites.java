@@ -5,6 +5,7 @@ import io.sessionledger.command.publishing.PublicationTracker;
 import io.sessionledger.command.publishing.PublishedPosition;
 import io.sessionledger.command.session.SessionOutcome;
 import io.sessionledger.command.session.SessionRejected;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -43,11 +44,11 @@ public class SessionWrites {
 
     public Result send(Object command, RequestContext context, String dialect) {
         SessionOutcome outcome = dispatch(command, context, dialect);
-        if (!outcome.changed()) {
-            return new Result(outcome, Optional.empty());
-        }
-        Optional<PublishedPosition> position = publications.await(outcome.session().ref().aggregateId(),
-                outcome.session().version(), properties.consistency().publishTimeout());
+        String aggregateId = outcome.session().ref().aggregateId();
+        Duration timeout = properties.consistency().publishTimeout();
+        Optional<PublishedPosition> position = outcome.changed()
+                ? publications.await(aggregateId, outcome.session().version(), timeout)
+                : publications.awaitCurrent(aggregateId, timeout);
         return new Result(outcome, position);
     }
 
