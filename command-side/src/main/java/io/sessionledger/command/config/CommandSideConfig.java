@@ -1,6 +1,7 @@
 package io.sessionledger.command.config;
 
 import io.sessionledger.command.publishing.KafkaPublisher;
+import io.sessionledger.command.publishing.PromptEventSource;
 import io.sessionledger.command.session.Session;
 import io.sessionledger.events.LedgerMetadata;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
@@ -54,6 +55,12 @@ public class CommandSideConfig {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerListenerInvocationErrorHandler(KafkaPublisher.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** The publisher's source: the event store, waking the processor as soon as events are committed. */
+    @Bean
+    public PromptEventSource publisherSource(EventStore eventStore) {
+        return new PromptEventSource(eventStore);
     }
 
     @Bean

@@ -1,0 +1,39 @@
+package io.sessionledger.query.projection;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** {@code projection_offset}: where the projection resumes, per partition. */
+@Repository
+public class OffsetRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public OffsetRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<Integer, Long> nextOffsets(String topic) {
+        Map<Integer, Long> offsets = new HashMap<>();
+        jdbc.query("select partition_no, next_offset from projection_offset where topic = ?",
+                rs -> {
+                    offsets.put(rs.getInt(1), rs.getLong(2));
+                }, topic);
+        return offsets;
+    }
+
+    /** Must run in the transaction that wrote the rows these offsets cover. */
+    public void save(String topic, Map<Integer, Long> nextOffsets) {
+        nextOffsets.forEach((partition, next) -> {
+            int updated = jdbc.update(
+                    "update projection_offset set next_offset = ? where topic = ? and partition_no = ?",
+                    next, topic, partition);
+            if (updated == 0) {
+                jdbc.update("insert into projection_offset (topic, partition_no, next_offset) values (?, ?, ?)",
+                        topic, partition, next);
+            }
+        });
+    }
+}

@@ -1,0 +1,128 @@
+package io.sessionledger.query.projection;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sessionledger.events.SessionRef;
+import io.sessionledger.events.cloudevents.CloudEvent;
+import io.sessionledger.events.cloudevents.CloudEventCodec;
+import io.sessionledger.events.session.SessionEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Projects one poll batch in one database transaction: the rows and the next offsets commit together,
+ * so a crash anywhere leaves either both or neither, and no event is lost or applied twice.
+ */
+@Component
+public class ProjectionTransaction {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionTransaction.class);
+
+    private record Decoded(ConsumerRecord<byte[], byte[]> record, String aggregateId, CloudEvent envelope,
+                           SessionEvent event) {
+    }
+
+    private final CloudEventCodec codec;
+    private final SessionInfoRepository sessions;
+    private final OffsetRepository offsets;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+
+    public ProjectionTransaction(CloudEventCodec codec, SessionInfoRepository sessions, OffsetRepository offsets,
+                                 TransactionTemplate transactions, MeterRegistry meters) {
+        this.codec = codec;
+        this.sessions = sessions;
+        this.offsets = offsets;
+        this.transactions = transactions;
+        this.meters = meters;
+    }
+
+    /** @return the next offset of every partition the batch touched, as committed */
+    public Map<Integer, Long> apply(String topic, List<ConsumerRecord<byte[], byte[]>> batch) {
+        Map<Integer, Long> nextOffsets = new HashMap<>();
+        List<Decoded> events = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
+            decode(record).ifPresent(events::add);
+        }
+        transactions.executeWithoutResult(status -> {
+            project(events);
+            offsets.save(topic, nextOffsets);
+        });
+        return nextOffsets;
+    }
+
+    private void project(List<Decoded> events) {
+        List<String> ids = events.stream().map(Decoded::aggregateId).distinct().toList();
+        Map<String, SessionRow> loaded = sessions.findAll(ids);
+        Map<String, SessionRow> current = new LinkedHashMap<>(loaded);
+        for (Decoded decoded : events) {
+            String id = decoded.aggregateId();
+            SessionRow before = current.get(id);
+            SessionRow after = SessionProjector.apply(before, decoded.envelope(), decoded.event());
+            if (after == null) {
+                log.warn("skipping {} at {}-{}: session {} was never created", decoded.envelope().type(),
+                        decoded.record().partition(), decoded.record().offset(), id);
+                count("orphan");
+            } else if (after == before) {
+                count("redelivered");
+            } else {
+                current.put(id, after);
+                count("applied");
+            }
+        }
+        List<SessionRow> inserts = new ArrayList<>();
+        List<SessionRow> updates = new ArrayList<>();
+        Map<String, Long> previousVersions = new HashMap<>();
+        current.forEach((id, row) -> {
+            SessionRow old = loaded.get(id);
+            if (old == null) {
+                inserts.add(row);
+            } else if (old != row) {
+                updates.add(row);
+                previousVersions.put(id, old.version());
+            }
+        });
+        sessions.insertAll(inserts);
+        sessions.updateAll(updates, previousVersions);
+    }
+
+    private Optional<Decoded> decode(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            count("empty");
+            return Optional.empty();
+        }
+        CloudEvent envelope;
+        try {
+            envelope = codec.read(record.value());
+            Optional<SessionEvent> event = codec.payload(envelope);
+            if (event.isEmpty()) {
+                // A newer producer's event type: its offset still advances, as the contract says.
+                count("unknown-type");
+                return Optional.empty();
+            }
+            return Optional.of(new Decoded(record, aggregateId(event.get()), envelope, event.get()));
+        } catch (RuntimeException e) {
+            // Retrying cannot fix a record that does not parse; stalling the partition would stop every read.
+            log.error("skipping undecodable record at {}-{}: {}", record.partition(), record.offset(), e.toString());
+            count("malformed");
+            return Optional.empty();
+        }
+    }
+
+    private static String aggregateId(SessionEvent event) {
+        return new SessionRef(event.tenantId(), event.sessionId()).aggregateId();
+    }
+
+    private void count(String outcome) {
+        meters.counter("ledger.projection.events", "outcome", outcome).increment();
+    }
+}

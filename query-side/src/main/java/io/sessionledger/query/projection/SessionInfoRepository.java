@@ -1,0 +1,123 @@
+package io.sessionledger.query.projection;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Plain JDBC access to {@code session_info}; the SQL runs on PostgreSQL and on H2 in PostgreSQL mode. */
+@Repository
+public class SessionInfoRepository {
+
+    private static final String COLUMNS = "aggregate_id, tenant_id, session_id, app_id, environment, agent_key, "
+            + "agent_id, customer_id, user_reference, user_id, visit_id, global_visit_id, session_reference, "
+            + "session_key, name, description, metadata, enabled, status, anonymous, version, dialect, "
+            + "created_at, updated_at, ended_at, deleted";
+    private static final String INSERT = "insert into session_info (" + COLUMNS + ") values "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // The version guard turns a concurrent writer (a zombie consumer after a rebalance) into a retry.
+    private static final String UPDATE = "update session_info set tenant_id = ?, session_id = ?, app_id = ?, "
+            + "environment = ?, agent_key = ?, agent_id = ?, customer_id = ?, user_reference = ?, user_id = ?, "
+            + "visit_id = ?, global_visit_id = ?, session_reference = ?, session_key = ?, name = ?, "
+            + "description = ?, metadata = ?, enabled = ?, status = ?, anonymous = ?, version = ?, dialect = ?, "
+            + "created_at = ?, updated_at = ?, ended_at = ?, deleted = ? where aggregate_id = ? and version = ?";
+    private static final RowMapper<SessionRow> MAPPER = SessionInfoRepository::map;
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public SessionInfoRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    public Optional<SessionRow> find(String aggregateId) {
+        return jdbc.query("select " + COLUMNS + " from session_info where aggregate_id = ?", MAPPER, aggregateId)
+                .stream().findFirst();
+    }
+
+    public Map<String, SessionRow> findAll(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return Map.of();
+        }
+        return named.query("select " + COLUMNS + " from session_info where aggregate_id in (:ids)",
+                        Map.of("ids", aggregateIds), MAPPER)
+                .stream().collect(Collectors.toMap(SessionRow::aggregateId, Function.identity()));
+    }
+
+    public void insertAll(List<SessionRow> rows) {
+        jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
+            ps.setString(1, row.aggregateId());
+            bindFields(ps, 2, row);
+        });
+    }
+
+    /** @param previousVersions the version each row had when it was read, by aggregate id */
+    public void updateAll(List<SessionRow> rows, Map<String, Long> previousVersions) {
+        int[][] counts = jdbc.batchUpdate(UPDATE, rows, rows.size(), (ps, row) -> {
+            int next = bindFields(ps, 1, row);
+            ps.setString(next, row.aggregateId());
+            ps.setLong(next + 1, previousVersions.get(row.aggregateId()));
+        });
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                if (count == 0) {
+                    throw new OptimisticLockingFailureException("session_info changed under the projection");
+                }
+            }
+        }
+    }
+
+    private static int bindFields(PreparedStatement ps, int first, SessionRow row) throws SQLException {
+        int i = first;
+        ps.setString(i++, row.tenantId());
+        ps.setString(i++, row.sessionId());
+        ps.setString(i++, row.appId());
+        ps.setString(i++, row.environment());
+        ps.setString(i++, row.agentKey());
+        ps.setString(i++, row.agentId());
+        ps.setString(i++, row.customerId());
+        ps.setString(i++, row.userReference());
+        ps.setString(i++, row.userId());
+        ps.setString(i++, row.visitId());
+        ps.setString(i++, row.globalVisitId());
+        ps.setString(i++, row.sessionReference());
+        ps.setString(i++, row.sessionKey());
+        ps.setString(i++, row.name());
+        ps.setString(i++, row.description());
+        ps.setString(i++, row.metadata());
+        ps.setObject(i++, row.enabled(), Types.BOOLEAN);
+        ps.setString(i++, row.status());
+        ps.setBoolean(i++, row.anonymous());
+        ps.setLong(i++, row.version());
+        ps.setString(i++, row.dialect());
+        ps.setObject(i++, Timestamps.toDb(row.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(i++, Timestamps.toDb(row.updatedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(i++, Timestamps.toDb(row.endedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setBoolean(i++, row.deleted());
+        return i;
+    }
+
+    private static SessionRow map(ResultSet rs, int rowNum) throws SQLException {
+        return new SessionRow(rs.getString("aggregate_id"), rs.getString("tenant_id"), rs.getString("session_id"),
+                rs.getString("app_id"), rs.getString("environment"), rs.getString("agent_key"),
+                rs.getString("agent_id"), rs.getString("customer_id"), rs.getString("user_reference"),
+                rs.getString("user_id"), rs.getString("visit_id"), rs.getString("global_visit_id"),
+                rs.getString("session_reference"), rs.getString("session_key"), rs.getString("name"),
+                rs.getString("description"), rs.getString("metadata"), rs.getObject("enabled", Boolean.class),
+                rs.getString("status"), rs.getBoolean("anonymous"), rs.getLong("version"),
+                rs.getString("dialect"), Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "updated_at"),
+                Timestamps.fromDb(rs, "ended_at"), rs.getBoolean("deleted"));
+    }
+}

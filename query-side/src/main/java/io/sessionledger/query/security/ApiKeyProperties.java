@@ -1,0 +1,17 @@
+package io.sessionledger.query.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code ledger.security.*}. A rejected key is remembered only briefly, so a key issued a moment ago works
+ * on the very next read.
+ */
+@ConfigurationProperties("ledger.security")
+public record ApiKeyProperties(
+        @DefaultValue("30s") Duration validFor,
+        @DefaultValue("2s") Duration invalidFor,
+        @DefaultValue("10000") int cacheSize,
+        @DefaultValue("2s") Duration lookupTimeout) {
+}

@@ -1,0 +1,73 @@
+package io.sessionledger.query.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies API keys through {@link PrincipalLookup}, remembering answers by the key's SHA-256 (the key
+ * itself is never kept): valid ones for a while, rejected ones only briefly.
+ */
+@Component
+public class ApiKeyVerifier {
+
+    private record Answer(Principal principal, Instant expires) {
+    }
+
+    private final PrincipalLookup lookup;
+    private final ApiKeyProperties settings;
+    private final Clock clock;
+    private final Map<String, Answer> answers;
+
+    @Autowired
+    public ApiKeyVerifier(PrincipalLookup lookup, ApiKeyProperties settings) {
+        this(lookup, settings, Clock.systemUTC());
+    }
+
+    ApiKeyVerifier(PrincipalLookup lookup, ApiKeyProperties settings, Clock clock) {
+        this.lookup = lookup;
+        this.settings = settings;
+        this.clock = clock;
+        this.answers = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+                return size() > settings.cacheSize();
+            }
+        };
+    }
+
+    /** @return the key's principal, or empty when the key is not valid */
+    public Optional<Principal> verify(String apiKey) throws PrincipalLookup.Unavailable {
+        String digest = sha256(apiKey);
+        Instant now = clock.instant();
+        synchronized (answers) {
+            Answer cached = answers.get(digest);
+            if (cached != null && now.isBefore(cached.expires())) {
+                return Optional.ofNullable(cached.principal());
+            }
+        }
+        Optional<Principal> principal = lookup.lookup(apiKey);
+        Instant expires = now.plus(principal.isPresent() ? settings.validFor() : settings.invalidFor());
+        synchronized (answers) {
+            answers.put(digest, new Answer(principal.orElse(null), expires));
+        }
+        return principal;
+    }
+
+    private static String sha256(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.sessionledger.query.projection;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.sessionledger.query.support.LocalPostgres;
+import javax.sql.DataSource;
+
+/** The projection on the local PostgreSQL, in a database of its own. */
+class ProjectionOnPostgresIT extends AbstractProjectionIT {
+
+    private LocalPostgres postgres;
+    private HikariDataSource dataSource;
+
+    @Override
+    protected DataSource createDataSource() {
+        postgres = LocalPostgres.create();
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.url());
+        dataSource.setUsername(LocalPostgres.USER);
+        dataSource.setMaximumPoolSize(4);
+        return dataSource;
+    }
+
+    @Override
+    protected void dropDataSource() {
+        dataSource.close();
+        postgres.drop();
+    }
+}
