@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import io.sessionledger.query.config.LedgerProperties;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
 
     private final ApiKeyVerifier verifier;
+    private final LedgerProperties ledger;
 
-    public ApiKeyFilter(ApiKeyVerifier verifier) {
+    public ApiKeyFilter(ApiKeyVerifier verifier, LedgerProperties ledger) {
         this.verifier = verifier;
+        this.ledger = ledger;
     }
 
     @Override
@@ -45,6 +48,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         String apiKey = request.getHeader(HEADER);
         if (apiKey == null || apiKey.isBlank() || apiKey.length() > 512) {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "a valid x-api-key header is required");
+            return;
+        }
+        if (request.getServletPath().startsWith("/ledger/v1/")) {
+            if (!ledger.isAdminKey(apiKey)) {
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "the ledger admin API needs the admin key");
+                return;
+            }
+            chain.doFilter(request, response);
             return;
         }
         Optional<Principal> principal;

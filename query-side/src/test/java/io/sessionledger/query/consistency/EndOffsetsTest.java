@@ -32,7 +32,7 @@ class EndOffsetsTest {
     private final BlockingQueue<KafkaFutureImpl<ListOffsetsResult.ListOffsetsResultInfo>> requests =
             new LinkedBlockingQueue<>();
     private final EndOffsets endOffsets = new EndOffsets(brokerWithOnePartition(),
-            new LedgerProperties("unused:9092", "t", URI.create("http://unused"), null),
+            new LedgerProperties("unused:9092", "t", URI.create("http://unused"), null, null),
             new ConsistencyProperties(Duration.ofSeconds(5)));
 
     @Test

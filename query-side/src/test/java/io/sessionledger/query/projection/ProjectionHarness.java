@@ -29,7 +29,7 @@ final class ProjectionHarness implements AutoCloseable {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ProjectionTransaction transaction = new ProjectionTransaction(TestEvents.CODEC, sessions, offsets,
                 transactions, meters);
-        consumer = new ProjectionConsumer(new LedgerProperties(bootstrap, topic, URI.create("http://unused"), null),
+        consumer = new ProjectionConsumer(new LedgerProperties(bootstrap, topic, URI.create("http://unused"), null, null),
                 new ProjectionProperties(true, group, 500, Duration.ofMillis(100), Duration.ofMillis(500)),
                 transaction, offsets, positions);
         consumer.start();

@@ -63,7 +63,10 @@ class GenesysReadIT {
         registry.add("ledger.kafka-bootstrap", BROKER::getBrokersAsString);
         registry.add("ledger.command-url", COMMAND_SIDE::url);
         registry.add("ledger.consistency.read-timeout", () -> "10s");
+        registry.add("ledger.admin-key", () -> ADMIN_KEY);
     }
+
+    static final String ADMIN_KEY = "query-admin";
 
     private static FakeCommandSide startCommandSide() {
         try {
@@ -196,6 +199,36 @@ class GenesysReadIT {
                 Map.of("x-api-key", "key-acme", "x-ledger-consistency", "eventual"));
         assertThat(known.statusCode()).isEqualTo(200);
         assertThat(known.headers().firstValue("x-ledger-consistency")).contains("stale");
+    }
+
+    @Test
+    void aRebuildReplaysTheWholeTopicIntoAnEmptyReadModel() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            PRODUCER.send(envelope(0, Instant.now(), anonymous("acme", "s-rebuild-" + i)));
+        }
+        assertThat(get("/gks-server/v1/sessions/s-rebuild-19").statusCode()).isEqualTo(200);
+        assertGenesysError(post("/ledger/v1/projections/session-info/rebuild", "key-acme"), 401, "unauthorized");
+
+        HttpResponse<String> started = post("/ledger/v1/projections/session-info/rebuild", ADMIN_KEY);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode status = body(started);
+        for (int i = 0; i < 200 && !"done".equals(status.get("state").asText()); i++) {
+            Thread.sleep(50);
+            status = body(get("/ledger/v1/projections/session-info", Map.of("x-api-key", ADMIN_KEY)));
+        }
+
+        assertThat(status.get("state").asText()).isEqualTo("done");
+        assertThat(status.get("eventsApplied").asLong()).isEqualTo(status.get("eventsToApply").asLong())
+                .isGreaterThanOrEqualTo(20);
+        JsonNode rebuilt = body(get("/gks-server/v1/sessions/s-rebuild-7",
+                Map.of("x-api-key", "key-acme", "x-ledger-consistency", "eventual")));
+        assertThat(rebuilt.get("sessionId").asText()).isEqualTo("s-rebuild-7");
+    }
+
+    private HttpResponse<String> post(String rawPath, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + rawPath))
+                .POST(HttpRequest.BodyPublishers.noBody()).header("x-api-key", key).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
