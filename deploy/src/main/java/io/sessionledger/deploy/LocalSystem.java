@@ -1,0 +1,85 @@
+package io.sessionledger.deploy;
+
+import io.sessionledger.deploy.services.ServiceProcess;
+import io.sessionledger.deploy.services.StartupFailure;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole Session Ledger on one machine, in the foreground: an in-process Kafka broker, the command
+ * side and the query side as child JVMs, and the edge on one base URL. Ctrl-C stops all of it.
+ */
+public final class LocalSystem {
+
+    private LocalSystem() {
+    }
+
+    /** Starts everything and returns once the edge serves; on failure, stops what it had started. */
+    public static RunningSystem start(LocalSystemConfig config) throws Exception {
+        RunningSystem system = new RunningSystem(config);
+        try {
+            system.boot();
+            return system;
+        } catch (Exception | Error e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("ledger.home", "."));
+        LocalSystemConfig config = LocalSystemConfig.fromEnvironment(System.getenv(), home);
+        RunningSystem system = new RunningSystem(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "ledger-shutdown"));
+        System.out.println(Banner.starting(config));
+        try {
+            system.boot();
+        } catch (Exception e) {
+            if (system.isClosed()) {
+                return; // Ctrl-C during startup: the shutdown hook is already stopping everything
+            }
+            System.err.println("\nSession Ledger failed to start: " + describe(e));
+            system.close();
+            System.exit(1);
+        }
+        System.out.println(Banner.up(system));
+        new CountDownLatch(1).await();
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof StartupFailure ? e.getMessage() : e.toString();
+    }
+
+    /** The text the launcher prints; kept apart so main reads as the sequence it is. */
+    static final class Banner {
+
+        private static final String RULE = "=".repeat(72);
+
+        private Banner() {
+        }
+
+        static String starting(LocalSystemConfig config) {
+            return RULE + "\nStarting Session Ledger (data in " + config.dataDir() + ")\n"
+                    + "  Kafka broker      127.0.0.1:" + config.kafkaPort() + "  topic " + config.topic() + "\n"
+                    + "  command-side      " + config.commandUrl() + "  log " + config.logDir().resolve("command-side.log") + "\n"
+                    + "  query-side        " + config.queryUrl() + "  log " + config.logDir().resolve("query-side.log") + "\n"
+                    + "  store             " + (config.dbUrl() == null ? "H2 files under the data dir" : config.dbUrl()) + "\n"
+                    + RULE;
+        }
+
+        static String up(RunningSystem system) {
+            LocalSystemConfig config = system.config();
+            StringBuilder text = new StringBuilder(RULE).append('\n')
+                    .append("Session Ledger is up on ").append(system.baseUrl()).append('\n')
+                    .append("  Kafka:       ").append(system.kafkaBootstrap()).append('\n')
+                    .append("  Admin key:   ").append(system.adminKey())
+                    .append(config.adminKeyGenerated() ? "   (generated: set LEDGER_ADMIN_KEY to keep one)" : "")
+                    .append('\n');
+            for (ServiceProcess service : system.services()) {
+                text.append("  ").append(String.format("%-12s ", service.name() + " log:")).append(service.logFile()).append('\n');
+            }
+            return text.append("Press Ctrl-C to stop.\n").append(RULE).toString();
+        }
+    }
+}

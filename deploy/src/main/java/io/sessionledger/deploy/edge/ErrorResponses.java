@@ -1,0 +1,54 @@
+package io.sessionledger.deploy.edge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Errors the edge produces itself, in the JSON dialect of the API the path belongs to, so a client
+ * never has to parse a proxy's HTML page.
+ */
+final class ErrorResponses {
+
+    static final HttpString REQUEST_ID = new HttpString("x-request-id");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ErrorResponses() {
+    }
+
+    static void send(HttpServerExchange exchange, EdgeError error, String detail) {
+        exchange.setStatusCode(error.status());
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        if (error == EdgeError.HEADERS_TOO_LARGE || error == EdgeError.URI_TOO_LONG) {
+            exchange.setPersistent(false);
+        }
+        String requestId = exchange.getRequestHeaders().getFirst(REQUEST_ID);
+        if (requestId != null) {
+            exchange.getResponseHeaders().put(REQUEST_ID, requestId);
+        }
+        exchange.getResponseSender().send(body(exchange.getRequestPath(), error.code(), detail, requestId));
+    }
+
+    static String body(String path, String code, String detail, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        if (path.startsWith("/v2/agents/") || path.equals("/v2/agents")) {
+            body.put("messages", List.of(detail));
+            body.put("request_id", requestId);
+            body.put("field_errors", Map.of());
+        } else {
+            body.put("description", detail);
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

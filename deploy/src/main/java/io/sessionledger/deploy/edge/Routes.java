@@ -1,0 +1,73 @@
+package io.sessionledger.deploy.edge;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/** The routing table: writes go to the command side, reads to the query side, nothing else is public. */
+public final class Routes {
+
+    private static final Pattern KORE_LIST =
+            Pattern.compile("^/api/v2/apps/[^/]+/environments/[^/]+/sessions/list/?$");
+
+    private Routes() {
+    }
+
+    /** @param rawPath the request path exactly as the client sent it (not decoded) */
+    public static Route of(String method, String rawPath) {
+        if (!isPlain(rawPath)) {
+            return Route.NOT_FOUND;
+        }
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        if (rawPath.equals("/actuator/health")) {
+            return method.equals("GET") ? Route.HEALTH : Route.NOT_FOUND;
+        }
+        if (under(rawPath, "/gks-server/v1") || under(rawPath, "/gks-server/v2") || under(rawPath, "/v2/agents")) {
+            return read ? Route.QUERY : Route.COMMAND;
+        }
+        if (under(rawPath, "/api/v2/apps")) {
+            boolean list = method.equals("POST") && KORE_LIST.matcher(rawPath).matches();
+            return read || list ? Route.QUERY : Route.COMMAND;
+        }
+        if (under(rawPath, "/ledger/v1/projections")) {
+            return Route.QUERY;
+        }
+        if (under(rawPath, "/ledger/v1") || under(rawPath, "/v3/api-docs") || under(rawPath, "/swagger-ui")
+                || rawPath.equals("/swagger-ui.html")) {
+            return Route.COMMAND;
+        }
+        return Route.NOT_FOUND;
+    }
+
+    static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /**
+     * The upstreams normalise paths after the edge has routed them, so "/ledger/v1/../../internal/x"
+     * would reach an internal endpoint. Dot segments (plain, encoded or with ;params), encoded slashes
+     * and backslashes are therefore never routed.
+     */
+    static boolean isPlain(String rawPath) {
+        if (!rawPath.startsWith("/")) {
+            return false;
+        }
+        String lower = rawPath.toLowerCase();
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
+            return false;
+        }
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        for (String segment : decoded.split("/", -1)) {
+            String name = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
+            if (name.equals(".") || name.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

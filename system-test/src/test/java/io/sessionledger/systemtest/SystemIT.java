@@ -1,0 +1,184 @@
+package io.sessionledger.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionledger.deploy.LocalSystem;
+import io.sessionledger.deploy.LocalSystemConfig;
+import io.sessionledger.deploy.Ports;
+import io.sessionledger.deploy.RunningSystem;
+import io.sessionledger.systemtest.LedgerClient.Reply;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole system, started as run-local.sh starts it, on PostgreSQL, driven over HTTP and Kafka. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemIT {
+
+    private static final String TOPIC = "session-events";
+    /** Every session a test created; the topic must carry a session.created for each. */
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+
+    private static TestDatabase database;
+    private static Path dataDir;
+    private static RunningSystem system;
+    private static LedgerClient client;
+    private static String apiKey;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        database = new TestDatabase();
+        dataDir = Files.createTempDirectory("ledger-system-test");
+        Path home = Path.of(System.getProperty("ledger.home", "..")).toAbsolutePath().normalize();
+        Map<String, String> env = Map.of(
+                "LEDGER_HTTP_PORT", Integer.toString(Ports.findFree()),
+                "LEDGER_COMMAND_PORT", Integer.toString(Ports.findFree()),
+                "LEDGER_QUERY_PORT", Integer.toString(Ports.findFree()),
+                "LEDGER_KAFKA_PORT", Integer.toString(Ports.findFreePair()),
+                "LEDGER_DATA_DIR", dataDir.toString(),
+                "LEDGER_DB_URL", database.url(),
+                "LEDGER_DB_USER", database.user(),
+                "LEDGER_DB_PASSWORD", "");
+        system = LocalSystem.start(LocalSystemConfig.fromEnvironment(env, home));
+        client = new LedgerClient(system.baseUrl());
+
+        Reply issued = client.send("POST", "/ledger/v1/api-keys", "{\"tenantId\":\"acme\",\"name\":\"system-test\"}",
+                "x-api-key", system.adminKey());
+        assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+        assertThat(issued.body().path("id").asText()).isNotBlank();
+        apiKey = issued.body().path("key").asText();
+        assertThat(apiKey).isNotBlank();
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        try {
+            if (system != null) {
+                system.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+            deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCreatedSessionIsReadableRightAwayThroughTheQuerySide() throws Exception {
+        Reply created = create("agent-1", "customer-1", "v-1");
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        String sessionId = created.body().path("sessionId").asText();
+        assertThat(sessionId).isNotBlank();
+
+        Reply read = client.send("GET", "/gks-server/v1/sessions/" + sessionId, null, "x-api-key", apiKey);
+        assertThat(read.status()).as(read.raw()).isEqualTo(200);
+        assertThat(read.body().path("agentId").asText()).isEqualTo("agent-1");
+        assertThat(read.body().path("customerId").asText()).isEqualTo("customer-1");
+        assertThat(read.body().path("visitId").asText()).isEqualTo("v-1");
+
+        Reply v2 = client.send("GET", "/gks-server/v2/sessions/" + sessionId + "?tenantId=acme", null, "x-api-key", apiKey);
+        assertThat(v2.status()).as(v2.raw()).isEqualTo(200);
+        assertThat(v2.body().at("/response/sessionId").asText()).isEqualTo(sessionId);
+        assertThat(v2.body().at("/response/visitId").asText()).isEqualTo("v-1");
+    }
+
+    @Test
+    @Order(2)
+    void associatingADifferentCustomerIsRejected() throws Exception {
+        String sessionId = create("agent-2", "customer-2", "v-2").body().path("sessionId").asText();
+
+        Reply other = client.send("POST", "/gks-server/v1/sessions/" + sessionId, "{}",
+                "x-api-key", apiKey, "gkc_agentId", "agent-2", "gkc_customerId", "someone-else");
+
+        assertGenesysError(other, 400);
+    }
+
+    @Test
+    @Order(3)
+    void secondCreateWithSameVisitIdIsRejected() throws Exception {
+        assertThat(create("agent-3", "customer-3", "v-3").status()).isEqualTo(200);
+
+        assertGenesysError(create("agent-4", "customer-4", "v-3"), 400);
+    }
+
+    @Test
+    @Order(4)
+    void readingAnUnknownIdCreatesAnAnonymousSession() throws Exception {
+        Reply read = client.send("GET", "/gks-server/v1/sessions/client-chosen-1", null, "x-api-key", apiKey);
+
+        assertThat(read.status()).as(read.raw()).isEqualTo(200);
+        assertThat(read.body().path("sessionId").asText()).isEqualTo("client-chosen-1");
+        assertThat(read.body().path("anonymous").asBoolean()).isTrue();
+        CREATED.add("client-chosen-1");
+    }
+
+    @Test
+    @Order(5)
+    void aRequestWithoutKeyIsUnauthorized() throws Exception {
+        Reply reply = client.send("PUT", "/gks-server/v1/sessions/new", "{\"visitId\":\"v-9\"}");
+
+        assertGenesysError(reply, 401);
+    }
+
+    @Test
+    @Order(6)
+    void healthIsUpWhenEverythingIs() throws Exception {
+        Reply health = client.send("GET", "/actuator/health", null);
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    @Order(7)
+    void everyCreatedSessionReachedTheTopicAsACloudEventInOrder() {
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(system.kafkaBootstrap(), TOPIC,
+                seen -> CloudEventChecks.createdSessions(seen).containsAll(CREATED), Duration.ofSeconds(30));
+
+        assertThat(CloudEventChecks.createdSessions(records)).containsAll(CREATED);
+        CloudEventChecks.assertWellFormedAndOrdered(records, "acme");
+    }
+
+    private static Reply create(String agent, String customer, String visitId) throws Exception {
+        Reply reply = client.send("PUT", "/gks-server/v1/sessions/new", "{\"visitId\":\"" + visitId + "\"}",
+                "x-api-key", apiKey, "gkc_agentId", agent, "gkc_customerId", customer);
+        if (reply.status() == 200) {
+            CREATED.add(reply.body().path("sessionId").asText());
+        }
+        return reply;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static void assertGenesysError(Reply reply, int status) {
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(status);
+        JsonNode body = reply.body();
+        assertThat(body.path("code").isTextual()).as(reply.raw()).isTrue();
+        assertThat(body.path("description").isTextual()).as(reply.raw()).isTrue();
+    }
+}
