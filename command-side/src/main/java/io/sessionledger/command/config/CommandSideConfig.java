@@ -5,10 +5,13 @@ import io.sessionledger.command.publishing.PromptEventSource;
 import io.sessionledger.command.session.Session;
 import io.sessionledger.events.LedgerMetadata;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,6 +24,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration
 @EnableScheduling
 public class CommandSideConfig {
+
+    static {
+        // Event times in milliseconds, as JSON, the read stores and every API show them: a write's answer
+        // and a later read of the same session then agree to the digit.
+        GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
+    }
 
     private static final List<String> PROPAGATED = List.of(LedgerMetadata.TENANT_ID, LedgerMetadata.API_KEY_ID,
             LedgerMetadata.DIALECT, LedgerMetadata.REQUEST_ID, LedgerMetadata.CORRELATION_ID);

@@ -17,7 +17,7 @@ public record LedgerProperties(
     public record Kafka(
             @DefaultValue("127.0.0.1:9092") String bootstrapServers,
             @DefaultValue("session-events") String topic,
-            @DefaultValue("5ms") Duration linger,
+            @DefaultValue("0ms") Duration linger,
             @DefaultValue("10s") Duration sendTimeout) {
     }
 

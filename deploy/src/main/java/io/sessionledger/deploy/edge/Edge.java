@@ -63,11 +63,15 @@ public final class Edge implements AutoCloseable {
                 .setConnectionsPerThread(32)
                 .setSoftMaxConnectionsPerThread(8)
                 .setTtl(60_000)
+                // Wait for a free connection rather than answer 503 the moment the pool is busy.
+                .setMaxQueueSize(4096)
                 // A restarted service is used again after one second, not the default ten.
                 .setProblemServerRetry(1);
         return ProxyHandler.builder()
                 .setProxyClient(client)
                 .setMaxRequestTime(MAX_REQUEST_MILLIS)
+                // A kept-alive connection the service has just closed is retried (idempotent requests only).
+                .setMaxConnectionRetries(2)
                 .setRewriteHostHeader(false)
                 // Client-sent X-Forwarded-* are not trusted: the edge is the first hop.
                 .setReuseXForwarded(false)

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Benchmarks Session Ledger in one command (see benchmark/README.md):
+#   benchmark/run.sh [--quick] [--duration S] [--concurrency 1,4,16,32] [--lag-rate N] [--bulk-sessions N] ...
+# Without --base-url it builds what is missing, starts the whole system on a fresh PostgreSQL database
+# (deploy/run-local.sh), runs every scenario next to a pgbench reference, then stops the system and drops
+# the database. With --base-url it only drives that running system (add --read-db-url, --kafka, --admin-key).
+# Results: bench-results/<timestamp>/{results.md,results.json,plot.html}. Every phase is time-bounded.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VERSION="0.1.0-SNAPSHOT"
+BENCH_JAR="$ROOT/benchmark/target/benchmark-$VERSION-exec.jar"
+PG_HOST="${PGHOST:-127.0.0.1}" PG_PORT="${PGPORT:-5432}" PG_USER="${PGUSER:-postgres}"
+JAVA_OPTS=(-Xmx384m -XX:+UseSerialGC)
+
+for jar in "$BENCH_JAR" "$ROOT/command-side/target/command-side-$VERSION.jar" \
+           "$ROOT/query-side/target/query-side-$VERSION.jar" "$ROOT/deploy/target/deploy-$VERSION-exec.jar"; do
+  if [[ ! -f "$jar" ]]; then
+    echo "Building (mvn -q -DskipTests install of the modules the benchmark runs)..." >&2
+    (cd "$ROOT" && mvn -q -DskipTests install -pl shared-events,command-side,query-side,deploy,benchmark -am)
+    break
+  fi
+done
+
+if [[ " $* " == *" --base-url "* || " $* " == *" --base-url="* ]]; then
+  exec java "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" --out "$ROOT/bench-results" "$@"
+fi
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+ports_free() { local p; for p in "$@"; do port_free "$p" || return 1; done; }
+HTTP=8080 COMMAND=8081 QUERY=8082 KAFKA=9092
+until ports_free "$HTTP" "$COMMAND" "$QUERY" "$KAFKA" "$((KAFKA + 1))"; do
+  base=$((20000 + RANDOM % 40000))
+  HTTP=$base COMMAND=$((base + 1)) QUERY=$((base + 2)) KAFKA=$((base + 3))
+done
+
+STAMP="$(date +%Y%m%d_%H%M%S)"
+DB="ledger_bench_$STAMP"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/ledger-bench.XXXXXX")"
+ADMIN_KEY="bench-admin-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+SYSTEM_PID=""
+
+cleanup() {
+  if [[ -n "$SYSTEM_PID" ]] && kill -0 "$SYSTEM_PID" 2>/dev/null; then
+    echo "Stopping the system (pid $SYSTEM_PID)..." >&2
+    kill -TERM "$SYSTEM_PID"
+    for _ in $(seq 1 60); do kill -0 "$SYSTEM_PID" 2>/dev/null || break; sleep 1; done
+    kill -0 "$SYSTEM_PID" 2>/dev/null && { echo "still running after 60 s: SIGKILL" >&2; kill -KILL "$SYSTEM_PID"; }
+  fi
+  psql -qh "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "drop database if exists $DB with (force)" \
+    >/dev/null || echo "could not drop database $DB" >&2
+  echo "System log and data kept in $WORK" >&2
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+psql -qh "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "create database $DB"
+# The services run from copies: other builds in this tree must not swap classes under a running JVM.
+mkdir -p "$WORK/jars"
+cp "$ROOT/command-side/target/command-side-$VERSION.jar" "$ROOT/query-side/target/query-side-$VERSION.jar" "$WORK/jars/"
+
+echo "Starting Session Ledger on http://127.0.0.1:$HTTP (database $DB, log $WORK/system.log)..." >&2
+LEDGER_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" LEDGER_DB_USER="$PG_USER" LEDGER_DB_PASSWORD="" \
+LEDGER_ADMIN_KEY="$ADMIN_KEY" LEDGER_DATA_DIR="$WORK/data" \
+LEDGER_HTTP_PORT="$HTTP" LEDGER_COMMAND_PORT="$COMMAND" LEDGER_QUERY_PORT="$QUERY" LEDGER_KAFKA_PORT="$KAFKA" \
+LEDGER_COMMAND_JAR="$WORK/jars/command-side-$VERSION.jar" LEDGER_QUERY_JAR="$WORK/jars/query-side-$VERSION.jar" \
+  "$ROOT/deploy/run-local.sh" >"$WORK/system.log" 2>&1 &
+SYSTEM_PID=$!
+
+# run-local.sh may first rebuild (when sources are newer than its jars): allow for that.
+for i in $(seq 1 600); do
+  if ! kill -0 "$SYSTEM_PID" 2>/dev/null; then
+    echo "The system exited before it was ready:" >&2; tail -30 "$WORK/system.log" >&2; exit 1
+  fi
+  curl -sf "http://127.0.0.1:$HTTP/actuator/health" 2>/dev/null | grep -q '"UP"' && break
+  [[ $i == 600 ]] && { echo "The system was not healthy within 600 s" >&2; exit 1; }
+  sleep 1
+done
+
+java "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" --out "$ROOT/bench-results" \
+  --base-url "http://127.0.0.1:$HTTP" --admin-key "$ADMIN_KEY" \
+  --pg-host "$PG_HOST" --pg-port "$PG_PORT" --pg-user "$PG_USER" \
+  --read-db-url "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --kafka "127.0.0.1:$KAFKA" "$@"

@@ -1,0 +1,137 @@
+package io.sessionledger.benchmark;
+
+import io.sessionledger.benchmark.bulk.BulkLoader;
+import io.sessionledger.benchmark.lag.LagRun;
+import io.sessionledger.benchmark.lag.VisibilityWatcher;
+import io.sessionledger.benchmark.load.ClosedLoop;
+import io.sessionledger.benchmark.load.HttpClients;
+import io.sessionledger.benchmark.load.OpenLoop;
+import io.sessionledger.benchmark.load.PhaseResult;
+import io.sessionledger.benchmark.rebuild.RebuildEndpoint;
+import io.sessionledger.benchmark.rebuild.RebuildRate;
+import io.sessionledger.benchmark.rebuild.TopicReadRate;
+import io.sessionledger.benchmark.report.MarkdownReport;
+import io.sessionledger.benchmark.report.ResultsWriter;
+import io.sessionledger.benchmark.scenario.ApiKeyIssuer;
+import io.sessionledger.benchmark.scenario.GenesysScenarios;
+import io.sessionledger.benchmark.scenario.Scenario;
+import io.sessionledger.benchmark.scenario.Target;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The run, in order: create sweep (each level right after pgbench at that level), the scenarios at the read
+ * concurrency, write-to-readable lag, rebuild rate, gets among the bulk-loaded sessions. A section whose
+ * prerequisites are missing is skipped with a note, never faked.
+ */
+final class BenchmarkRun {
+
+    /** Scenarios measured once at the read concurrency; Kore and Vectara ones join this list. */
+    private static final List<Scenario> AT_READ_CONCURRENCY =
+            List.of(GenesysScenarios.get(), GenesysScenarios.associate());
+
+    private final Settings settings;
+    private final String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    private final HttpClient client = HttpClients.lean();
+    private final ClosedLoop closedLoop = new ClosedLoop(client);
+
+    BenchmarkRun(Settings settings) {
+        this.settings = settings;
+    }
+
+    int run() throws Exception {
+        String key = settings.apiKey() != null ? settings.apiKey()
+                : ApiKeyIssuer.issue(client, settings.baseUrl(), settings.adminKey(), settings.tenantId());
+        Target target = new Target(settings.baseUrl(), key, settings.tenantId(), client, "b" + stamp);
+        Collected collected = new Collected(settings, stamp);
+        try (Reference reference = Reference.open(settings, stamp, collected)) {
+            Scenario creates = GenesysScenarios.create();
+            for (int concurrency : settings.createConcurrency()) {
+                section(collected, creates.name() + " x" + concurrency, () -> {
+                    reference.at(concurrency);
+                    measure(creates, target, concurrency, collected);
+                });
+            }
+            for (Scenario scenario : AT_READ_CONCURRENCY) {
+                section(collected, scenario.name(), () -> {
+                    reference.at(settings.readConcurrency());
+                    measure(scenario, target, settings.readConcurrency(), collected);
+                });
+            }
+            section(collected, "lag", () -> lag(creates, target, collected));
+            section(collected, "rebuild", () -> rebuild(collected));
+            section(collected, "bulk gets", () -> bulkGets(target, reference, collected));
+        }
+        Path dir = ResultsWriter.write(settings.outDir().resolve(stamp), collected.results());
+        System.out.println(MarkdownReport.render(collected.results()));
+        System.out.println("Results: " + dir.toAbsolutePath());
+        return collected.hadErrors() ? 2 : 0;
+    }
+
+    private interface Section {
+        void run() throws Exception;
+    }
+
+    /** One failed section is reported and the run goes on: the other figures are still worth having. */
+    private static void section(Collected collected, String name, Section section) {
+        try {
+            section.run();
+        } catch (Exception e) {
+            collected.failed(name + " failed: " + e);
+        }
+    }
+
+    private void measure(Scenario scenario, Target target, int concurrency, Collected collected) throws Exception {
+        System.err.printf("%s at %d clients...%n", scenario.name(), concurrency);
+        PhaseResult result = closedLoop.run(scenario.name(), scenario.setup().prepare(target), concurrency,
+                settings.phases());
+        collected.phase(result, concurrency, null);
+    }
+
+    private void lag(Scenario creates, Target target, Collected collected) throws Exception {
+        if (settings.readDbUrl() == null) {
+            collected.note("write-to-readable lag skipped: no --read-db-url (the query side's database)");
+            return;
+        }
+        System.err.printf("write-to-readable lag at %.0f writes/s...%n", settings.lagRate());
+        VisibilityWatcher watcher = new VisibilityWatcher(settings.readDbUrl(), settings.postgres().user(),
+                settings.postgres().password(), settings.topic(), settings.lagPollMicros());
+        LagRun.Outcome outcome = LagRun.run(new OpenLoop(client, 1024), creates.name(),
+                creates.setup().prepare(target), settings.lagRate(), settings.phases(), watcher);
+        collected.phase(outcome.writes(), 1, "latency from the intended start (open loop)");
+        collected.lag(outcome, settings.lagPollMicros());
+    }
+
+    private void rebuild(Collected collected) throws Exception {
+        System.err.println("projection rebuild rate...");
+        Duration limit = Duration.ofSeconds(120);
+        RebuildRate rate = RebuildEndpoint.measure(client, settings.baseUrl(), settings.adminKey(), limit)
+                .orElse(null);
+        if (rate == null && settings.kafka() == null) {
+            collected.note("rebuild rate skipped: no rebuild endpoint and no --kafka for the topic read");
+            return;
+        }
+        collected.rebuild(rate != null ? rate : TopicReadRate.measure(settings.kafka(), settings.topic(), limit));
+    }
+
+    private void bulkGets(Target target, Reference reference, Collected collected) throws Exception {
+        if (settings.bulkSessions() <= 0 || settings.readDbUrl() == null) {
+            collected.note("gets among bulk-loaded sessions skipped (needs --bulk-sessions > 0 and --read-db-url)");
+            return;
+        }
+        System.err.printf("bulk-loading %,d sessions...%n", settings.bulkSessions());
+        double seconds = BulkLoader.load(settings.readDbUrl(), settings.postgres().user(),
+                settings.postgres().password(), settings.tenantId(), settings.bulkSessions());
+        collected.note(String.format("bulk load of %,d sessions into session_info (SQL, then VACUUM ANALYZE): %.1f s",
+                settings.bulkSessions(), seconds));
+        String label = settings.bulkSessions() % 1_000_000 == 0 ? settings.bulkSessions() / 1_000_000 + "M"
+                : Integer.toString(settings.bulkSessions());
+        reference.at(settings.readConcurrency());
+        measure(GenesysScenarios.getAmong(settings.bulkSessions(), label), target, settings.readConcurrency(),
+                collected);
+    }
+}

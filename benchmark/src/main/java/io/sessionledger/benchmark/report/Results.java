@@ -1,0 +1,10 @@
+package io.sessionledger.benchmark.report;
+
+import io.sessionledger.benchmark.reference.ReferenceResult;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one run produced, in the order it was measured. */
+public record Results(String startedAt, String baseUrl, Map<String, Object> settings,
+                      List<ReferenceResult> reference, List<Row> rows, List<String> notes) {
+}
