@@ -32,7 +32,7 @@ final class BenchmarkRun {
 
     /** Scenarios measured once at the read concurrency; Kore and Vectara ones join this list. */
     private static final List<Scenario> AT_READ_CONCURRENCY =
-            List.of(GenesysScenarios.get(), GenesysScenarios.associate());
+            List.of(GenesysScenarios.get(), GenesysScenarios.getEventual(), GenesysScenarios.associate());
 
     private final Settings settings;
     private final String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));

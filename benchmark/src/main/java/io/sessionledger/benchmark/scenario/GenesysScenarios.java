@@ -32,6 +32,17 @@ public final class GenesysScenarios {
         });
     }
 
+    /**
+     * The same gets without the read barrier ({@code x-ledger-consistency: eventual}): next to
+     * {@link #get()} it shows what read-your-writes costs.
+     */
+    public static Scenario getEventual() {
+        return Scenario.read("genesys.get.eventual", target -> {
+            List<String> ids = SessionPool.create(target, POOL);
+            return n -> target.request(SESSIONS + pick(ids)).header("x-ledger-consistency", "eventual").GET().build();
+        });
+    }
+
     /** Gets of the bulk-loaded rows ({@code bulk-1 .. bulk-size}); the loader runs before. */
     public static Scenario getAmong(int size, String label) {
         return Scenario.read("genesys.get@" + label, target ->

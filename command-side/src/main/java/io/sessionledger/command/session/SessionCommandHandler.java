@@ -80,8 +80,16 @@ public class SessionCommandHandler {
         if (before.globalVisitId() == null && after.keys().globalVisitId() != null) {
             claims.add(new UniqueKey(UniqueKey.Kind.GLOBAL_VISIT_ID, tenant, after.keys().globalVisitId()));
         }
-        for (UniqueKey claim : claims) {
-            uniqueKeys.claim(claim, owner);
+        List<UniqueKey> claimed = new ArrayList<>(claims.size());
+        try {
+            for (UniqueKey claim : claims) {
+                uniqueKeys.claim(claim, owner);
+                claimed.add(claim);
+            }
+        } catch (SessionRejected rejected) {
+            // The transaction may be shared with other commands (group commit): undo exactly our own claims.
+            claimed.forEach(key -> uniqueKeys.release(key, owner));
+            throw rejected;
         }
     }
 }

@@ -2,13 +2,13 @@ package io.sessionledger.command.uniqueness;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Claims are row inserts in the command's own transaction: the primary key is the guarantee under
- * concurrency, so there is no check-then-insert race to lose.
+ * concurrency, so there is no check-then-insert race to lose. {@code on conflict do nothing} turns a taken
+ * key into a zero count instead of an error, which would abort the whole (possibly shared) transaction.
  */
 @Component
 public class JdbcUniqueKeys implements UniqueKeys {
@@ -21,11 +21,16 @@ public class JdbcUniqueKeys implements UniqueKeys {
 
     @Override
     public void claim(UniqueKey key, String aggregateId) {
-        try {
-            jdbc.update("insert into unique_key (key_hash, kind, aggregate_id, claimed_at) values (?, ?, ?, ?)",
-                    key.hash(), key.kind().name(), aggregateId, Timestamp.from(Instant.now()));
-        } catch (DuplicateKeyException e) {
+        int claimed = jdbc.update("insert into unique_key (key_hash, kind, aggregate_id, claimed_at) "
+                        + "values (?, ?, ?, ?) on conflict do nothing",
+                key.hash(), key.kind().name(), aggregateId, Timestamp.from(Instant.now()));
+        if (claimed == 0) {
             throw UniqueKeys.taken(key);
         }
+    }
+
+    @Override
+    public void release(UniqueKey key, String aggregateId) {
+        jdbc.update("delete from unique_key where key_hash = ? and aggregate_id = ?", key.hash(), aggregateId);
     }
 }

@@ -9,6 +9,9 @@ public interface UniqueKeys {
     /** Claims {@code key} for {@code aggregateId}, or throws {@link SessionRejected} ({@code KEY_TAKEN}). */
     void claim(UniqueKey key, String aggregateId);
 
+    /** Gives back a key this command claimed, when a later claim of the same command failed. */
+    void release(UniqueKey key, String aggregateId);
+
     static SessionRejected taken(UniqueKey key) {
         String name = switch (key.kind()) {
             case VISIT_ID -> "visitId";

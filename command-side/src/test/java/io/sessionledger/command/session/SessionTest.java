@@ -28,10 +28,18 @@ class SessionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Session.class);
-        UniqueKeys keys = (key, owner) -> {
-            String previous = claimed.putIfAbsent(key.hash(), owner);
-            if (previous != null && !previous.equals(owner)) {
-                throw UniqueKeys.taken(key);
+        UniqueKeys keys = new UniqueKeys() {
+            @Override
+            public void claim(UniqueKey key, String owner) {
+                String previous = claimed.putIfAbsent(key.hash(), owner);
+                if (previous != null && !previous.equals(owner)) {
+                    throw UniqueKeys.taken(key);
+                }
+            }
+
+            @Override
+            public void release(UniqueKey key, String owner) {
+                claimed.remove(key.hash(), owner);
             }
         };
         fixture.registerAnnotatedCommandHandler(new SessionCommandHandler(fixture.getRepository(), keys,
