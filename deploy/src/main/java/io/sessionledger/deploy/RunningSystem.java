@@ -30,8 +30,7 @@ public final class RunningSystem implements AutoCloseable {
     void boot() throws Exception {
         Files.createDirectories(config.logDir());
         Ports.requireFree(config);
-        LocalBroker startedBroker = LocalBroker.start(
-                new BrokerSettings(config.kafkaPort(), config.dataDir().resolve("kafka"), config.topic(), config.partitions()));
+        LocalBroker startedBroker = LocalBroker.start(brokerSettings());
         synchronized (this) {
             if (closed) {
                 startedBroker.close();
@@ -49,6 +48,28 @@ public final class RunningSystem implements AutoCloseable {
             requireOpen();
             edge = Edge.start(new EdgeSettings(config.httpHost(), config.httpPort(),
                     config.commandUrl(), config.queryUrl(), config.kafkaBootstrap()));
+        }
+    }
+
+    private BrokerSettings brokerSettings() {
+        return new BrokerSettings(config.kafkaPort(), config.dataDir().resolve("kafka"), config.topic(),
+                config.partitions());
+    }
+
+    /** Fault drill: stops the broker alone; the services and the edge keep running without it. */
+    public synchronized void stopBroker() {
+        requireOpen();
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+
+    /** Starts the broker again on the same port and log directory, after {@link #stopBroker()}. */
+    public synchronized void startBroker() throws Exception {
+        requireOpen();
+        if (broker == null) {
+            broker = LocalBroker.start(brokerSettings());
         }
     }
 

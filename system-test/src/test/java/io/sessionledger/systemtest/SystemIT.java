@@ -157,6 +157,49 @@ class SystemIT {
         CloudEventChecks.assertWellFormedAndOrdered(records, "acme");
     }
 
+    /**
+     * Nothing acknowledged is lost when Kafka dies: writes made while the broker is down are answered
+     * (durable in the store, marked pending), and once it is back they reach the topic, in order, and the
+     * read model. Runs last: it takes the broker away from everything else.
+     */
+    @Test
+    @Order(100)
+    void writesAcknowledgedWhileTheBrokerIsDownReachTheTopicAndTheReadModel() throws Exception {
+        system.stopBroker();
+        Reply created;
+        Reply associated;
+        String sessionId;
+        try {
+            created = client.send("PUT", "/gks-server/v1/sessions/new", null, "x-api-key", apiKey);
+            assertThat(created.status()).as(created.raw()).isEqualTo(200);
+            sessionId = created.body().path("sessionId").asText();
+            associated = client.send("POST", "/gks-server/v1/sessions/" + sessionId, null,
+                    "x-api-key", apiKey, "gkc_customerId", "customer-during-outage");
+            assertThat(associated.status()).as(associated.raw()).isEqualTo(200);
+        } finally {
+            system.startBroker();
+        }
+
+        Reply read = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            read = client.send("GET", "/gks-server/v1/sessions/" + sessionId, null, "x-api-key", apiKey);
+            if (read.status() == 200 && "customer-during-outage".equals(read.body().path("customerId").asText())) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(read.body().path("customerId").asText()).as(read.raw()).isEqualTo("customer-during-outage");
+
+        String key = "acme:" + sessionId;
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(system.kafkaBootstrap(), TOPIC,
+                all -> all.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).distinct().count() >= 2,
+                Duration.ofSeconds(60));
+        List<String> types = records.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value)
+                .distinct().map(value -> value.contains("\"session.created\"") ? "created" : "associated").toList();
+        assertThat(types).containsExactly("created", "associated");
+    }
+
     private static Reply create(String agent, String customer, String visitId) throws Exception {
         Reply reply = client.send("PUT", "/gks-server/v1/sessions/new", "{\"visitId\":\"" + visitId + "\"}",
                 "x-api-key", apiKey, "gkc_agentId", agent, "gkc_customerId", customer);
