@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ProjectionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("ledger-query-side") String groupId,
-        @DefaultValue("500") int maxPollRecords,
+        @DefaultValue("2000") int maxPollRecords,
         @DefaultValue("200ms") Duration pollTimeout,
         @DefaultValue("5s") Duration maxRetryBackoff) {
 }
