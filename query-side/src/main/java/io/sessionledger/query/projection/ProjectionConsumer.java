@@ -111,8 +111,13 @@ public class ProjectionConsumer implements SmartLifecycle {
             log.error("projection consumer stopped", e);
         } finally {
             consumer = null;
+            // stop() may have interrupted us out of a back-off; close cleanly (leave the group) regardless.
+            boolean interrupted = Thread.interrupted();
             // Bounded: at shutdown the broker may already be gone.
             kafka.close(Duration.ofSeconds(5));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
