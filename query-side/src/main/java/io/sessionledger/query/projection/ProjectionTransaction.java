@@ -1,5 +1,6 @@
 package io.sessionledger.query.projection;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.cloudevents.CloudEvent;
@@ -35,6 +36,7 @@ public class ProjectionTransaction {
     private final OffsetRepository offsets;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProjectionTransaction(CloudEventCodec codec, SessionInfoRepository sessions, OffsetRepository offsets,
                                  TransactionTemplate transactions, MeterRegistry meters) {
@@ -122,7 +124,9 @@ public class ProjectionTransaction {
         return new SessionRef(event.tenantId(), event.sessionId()).aggregateId();
     }
 
+    /** One counter per outcome, looked up once: this runs for every event, and a rebuild runs it very often. */
     private void count(String outcome) {
-        meters.counter("ledger.projection.events", "outcome", outcome).increment();
+        counters.computeIfAbsent(outcome, key -> meters.counter("ledger.projection.events", "outcome", key))
+                .increment();
     }
 }

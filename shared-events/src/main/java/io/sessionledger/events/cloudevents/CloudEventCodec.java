@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sessionledger.events.LedgerMetadata;
-import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.session.SessionEvent;
 import io.sessionledger.events.session.SessionEventTypes;
 import java.io.IOException;
@@ -84,10 +83,6 @@ public final class CloudEventCodec {
     /** The typed payload, or empty for a type this version does not know (a newer producer's event). */
     public java.util.Optional<SessionEvent> payload(CloudEvent event) {
         return SessionEventTypes.named(event.type()).map(type -> convert(event.data(), type.payloadType()));
-    }
-
-    public static String recordKey(SessionEvent event) {
-        return new SessionRef(event.tenantId(), event.sessionId()).aggregateId();
     }
 
     private <T> T convert(JsonNode data, Class<T> type) {
