@@ -33,4 +33,4 @@ fi
 
 export LEDGER_DATA_DIR="${LEDGER_DATA_DIR:-$ROOT/data}"
 # exec: the launcher itself receives Ctrl-C / SIGTERM and stops everything it started.
-exec java -Xmx768m -XX:TieredStopAtLevel=1 -Dledger.home="$ROOT" -jar "$ROOT/deploy/target/deploy-$VERSION-exec.jar"
+exec java -Xmx768m -Dledger.home="$ROOT" -jar "$ROOT/deploy/target/deploy-$VERSION-exec.jar"

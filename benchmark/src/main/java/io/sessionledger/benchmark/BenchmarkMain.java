@@ -29,7 +29,10 @@ public final class BenchmarkMain implements Callable<Integer> {
     int warmup;
     @Option(names = "--duration", defaultValue = "20", description = "seconds measured per phase")
     int duration;
-    @Option(names = "--quick", description = "5 s phases, 2 s warm-up (smoke run)")
+    @Option(names = "--system-warmup", defaultValue = "180",
+            description = "seconds of unrecorded creates before the first phase, until the JIT has compiled the hot paths")
+    int systemWarmup;
+    @Option(names = "--quick", description = "5 s phases, 2 s warm-up, 10 s system warm-up (smoke run)")
     boolean quick;
     @Option(names = "--concurrency", split = ",", defaultValue = "1,4,16,32", description = "create sweep")
     List<Integer> concurrency;
@@ -70,7 +73,9 @@ public final class BenchmarkMain implements Callable<Integer> {
         Phases phases = quick
                 ? new Phases(Duration.ofSeconds(2), Duration.ofSeconds(5))
                 : new Phases(Duration.ofSeconds(warmup), Duration.ofSeconds(duration));
-        Settings settings = new Settings(baseUrl, adminKey, apiKey, tenant, phases, concurrency, readConcurrency,
+        Duration jitWarmup = Duration.ofSeconds(quick ? Math.min(10, systemWarmup) : systemWarmup);
+        Settings settings = new Settings(baseUrl, adminKey, apiKey, tenant, phases, jitWarmup, concurrency,
+                readConcurrency,
                 lagRate, lagPollMicros, bulkSessions, new PgServer(pgHost, pgPort, pgUser, pgPassword),
                 readDbUrl, kafka, topic, !skipReference, out);
         return new BenchmarkRun(settings).run();
