@@ -1,7 +1,6 @@
 package io.sessionledger.query.consistency;
 
 import io.sessionledger.query.config.LedgerProperties;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,23 +8,36 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Asks the broker for the end offset of every partition of the topic. Concurrent callers share requests:
  * one that arrives while a request is in flight gets the next one, which starts after it arrived, so no
  * caller is ever answered with offsets older than its own arrival.
+ *
+ * <p>The requests go through a consumer that never subscribes, not the admin client: the admin client
+ * asks for metadata before every ListOffsets, two round trips per read; the consumer keeps its metadata
+ * and sends the ListOffsets alone ({@link ConsumerEndReader}). A consumer is single-threaded, and so is the
+ * sender that owns it.
  */
 @Component
-public class EndOffsets {
+public class EndOffsets implements DisposableBean {
+
+    /** Reads the end offsets of the topic's first {@code partitions} partitions; called on one thread only. */
+    interface Reader extends AutoCloseable {
+        Map<Integer, Long> read(int partitions) throws Exception;
+
+        /** After a failure: the next read starts afresh. */
+        @Override
+        void close();
+    }
 
     private final Admin admin;
     private final String topic;
     private final int timeoutMillis;
+    private final Reader reader;
     private CompletableFuture<Map<Integer, Long>> inFlight;
     private CompletableFuture<Map<Integer, Long>> queued;
     private volatile int partitionCount;
@@ -36,10 +48,21 @@ public class EndOffsets {
         return thread;
     });
 
+    @Autowired
     public EndOffsets(Admin admin, LedgerProperties ledger, ConsistencyProperties consistency) {
+        this(admin, ledger.topic(), consistency,
+                new ConsumerEndReader(ledger.kafkaBootstrap(), ledger.topic(), timeoutMillis(consistency)));
+    }
+
+    EndOffsets(Admin admin, String topic, ConsistencyProperties consistency, Reader reader) {
         this.admin = admin;
-        this.topic = ledger.topic();
-        this.timeoutMillis = (int) Math.max(1, consistency.readTimeout().toMillis());
+        this.topic = topic;
+        this.timeoutMillis = timeoutMillis(consistency);
+        this.reader = reader;
+    }
+
+    private static int timeoutMillis(ConsistencyProperties consistency) {
+        return (int) Math.max(1, consistency.readTimeout().toMillis());
     }
 
     /** End offsets by partition, read at or after this call. */
@@ -69,9 +92,10 @@ public class EndOffsets {
     private void send(CompletableFuture<Map<Integer, Long>> answer) {
         CompletableFuture.runAsync(() -> {
             try {
-                answer.complete(fetch());
+                answer.complete(reader.read(partitionCount()));
             } catch (Exception e) {
                 partitionCount = 0;
+                reader.close();
                 answer.completeExceptionally(e);
             }
             CompletableFuture<Map<Integer, Long>> next;
@@ -86,16 +110,8 @@ public class EndOffsets {
         }, sender);
     }
 
-    private Map<Integer, Long> fetch() throws Exception {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < partitionCount(); p++) {
-            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        // read_committed, like the projection's consumer: the offset it can actually reach.
-        ListOffsetsOptions options = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED).timeoutMs(timeoutMillis);
-        Map<Integer, Long> ends = new HashMap<>();
-        admin.listOffsets(request, options).all().get(timeoutMillis, TimeUnit.MILLISECONDS)
-                .forEach((partition, info) -> ends.put(partition.partition(), info.offset()));
-        return ends;
+    @Override
+    public void destroy() throws Exception {
+        CompletableFuture.runAsync(reader::close, sender).get(5, TimeUnit.SECONDS);
     }
 }
