@@ -1,11 +1,14 @@
 package io.sessionledger.benchmark;
 
+import io.sessionledger.benchmark.Settings.Part;
 import io.sessionledger.benchmark.load.Phases;
 import io.sessionledger.benchmark.reference.PgServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +61,11 @@ public final class BenchmarkMain implements Callable<Integer> {
     String kafka;
     @Option(names = "--topic", defaultValue = "session-events")
     String topic;
+    @Option(names = "--rebuild-events", defaultValue = "0",
+            description = "before the rebuild, top the topic up to this many events (needs --kafka); 0 adds none")
+    long rebuildEvents;
+    @Option(names = "--only", split = ",", description = "run only these sections: ${COMPLETION-CANDIDATES}")
+    Set<Part> only;
     @Option(names = "--skip-reference", description = "no pgbench reference (figures then have no ratios)")
     boolean skipReference;
     @Option(names = "--out", defaultValue = "bench-results")
@@ -75,9 +83,9 @@ public final class BenchmarkMain implements Callable<Integer> {
                 : new Phases(Duration.ofSeconds(warmup), Duration.ofSeconds(duration));
         Duration jitWarmup = Duration.ofSeconds(quick ? Math.min(10, systemWarmup) : systemWarmup);
         Settings settings = new Settings(baseUrl, adminKey, apiKey, tenant, phases, jitWarmup, concurrency,
-                readConcurrency,
-                lagRate, lagPollMicros, bulkSessions, new PgServer(pgHost, pgPort, pgUser, pgPassword),
-                readDbUrl, kafka, topic, !skipReference, out);
+                readConcurrency, lagRate, lagPollMicros, bulkSessions, new PgServer(pgHost, pgPort, pgUser, pgPassword),
+                readDbUrl, kafka, topic, rebuildEvents, only == null ? EnumSet.allOf(Part.class) : only,
+                !skipReference, out);
         return new BenchmarkRun(settings).run();
     }
 }

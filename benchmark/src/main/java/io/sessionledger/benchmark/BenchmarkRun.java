@@ -1,5 +1,6 @@
 package io.sessionledger.benchmark;
 
+import io.sessionledger.benchmark.Settings.Part;
 import io.sessionledger.benchmark.bulk.BulkLoader;
 import io.sessionledger.benchmark.lag.LagRun;
 import io.sessionledger.benchmark.lag.VisibilityWatcher;
@@ -10,6 +11,7 @@ import io.sessionledger.benchmark.load.PhaseResult;
 import io.sessionledger.benchmark.load.Phases;
 import io.sessionledger.benchmark.rebuild.RebuildEndpoint;
 import io.sessionledger.benchmark.rebuild.RebuildRate;
+import io.sessionledger.benchmark.rebuild.TopicFiller;
 import io.sessionledger.benchmark.rebuild.TopicReadRate;
 import io.sessionledger.benchmark.report.MarkdownReport;
 import io.sessionledger.benchmark.report.ResultsWriter;
@@ -27,8 +29,8 @@ import java.util.TreeSet;
 
 /**
  * The run, in order: create sweep (each level right after pgbench at that level), the scenarios at the read
- * concurrency, write-to-readable lag, rebuild rate, gets among the bulk-loaded sessions. A section whose
- * prerequisites are missing is skipped with a note, never faked.
+ * concurrency, write-to-readable lag, rebuild rate, gets among the bulk-loaded sessions ({@code --only} picks
+ * some). A section whose prerequisites are missing is skipped with a note, never faked.
  */
 final class BenchmarkRun {
 
@@ -52,22 +54,30 @@ final class BenchmarkRun {
         Collected collected = new Collected(settings, stamp);
         try (Reference reference = Reference.open(settings, stamp, collected)) {
             Scenario creates = GenesysScenarios.create();
-            warmUp(creates, target);
-            for (int concurrency : settings.createConcurrency()) {
+            if (!settings.runs(Part.rebuild) || settings.parts().size() > 1) {
+                warmUp(creates, target);
+            }
+            for (int concurrency : settings.runs(Part.creates) ? settings.createConcurrency() : List.<Integer>of()) {
                 section(collected, creates.name() + " x" + concurrency, () -> {
                     reference.at(concurrency);
                     measure(creates, target, concurrency, collected);
                 });
             }
-            for (Scenario scenario : AT_READ_CONCURRENCY) {
+            for (Scenario scenario : settings.runs(Part.reads) ? AT_READ_CONCURRENCY : List.<Scenario>of()) {
                 section(collected, scenario.name(), () -> {
                     reference.at(settings.readConcurrency());
                     measure(scenario, target, settings.readConcurrency(), collected);
                 });
             }
-            section(collected, "lag", () -> lag(creates, target, collected));
-            section(collected, "rebuild", () -> rebuild(collected));
-            section(collected, "bulk gets", () -> bulkGets(target, reference, collected));
+            if (settings.runs(Part.lag)) {
+                section(collected, "lag", () -> lag(creates, target, collected));
+            }
+            if (settings.runs(Part.rebuild)) {
+                section(collected, "rebuild", () -> rebuild(collected));
+            }
+            if (settings.runs(Part.bulk)) {
+                section(collected, "bulk gets", () -> bulkGets(target, reference, collected));
+            }
         }
         Path dir = ResultsWriter.write(settings.outDir().resolve(stamp), collected.results());
         System.out.println(MarkdownReport.render(collected.results()));
@@ -123,6 +133,16 @@ final class BenchmarkRun {
     }
 
     private void rebuild(Collected collected) throws Exception {
+        if (settings.rebuildEvents() > 0) {
+            if (settings.kafka() == null) {
+                collected.failed("cannot top the topic up to --rebuild-events without --kafka");
+                return;
+            }
+            System.err.printf("topping %s up to %,d events...%n", settings.topic(), settings.rebuildEvents());
+            TopicFiller.Filled filled = TopicFiller.fill(settings.kafka(), settings.topic(), settings.tenantId(),
+                    stamp, settings.rebuildEvents());
+            collected.note(filled.describe());
+        }
         System.err.println("projection rebuild rate...");
         Duration limit = Duration.ofSeconds(120);
         RebuildRate rate = RebuildEndpoint.measure(client, settings.baseUrl(), settings.adminKey(), limit)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.events.cloudevents.CloudEvent;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
+import io.sessionledger.events.cloudevents.Received;
 import io.sessionledger.events.session.ExternalKeys;
 import io.sessionledger.events.session.Parties;
 import io.sessionledger.events.session.SessionCreated;
@@ -69,6 +70,51 @@ class CloudEventCodecTest {
                 event.time(), null, null, event.sequence(), "acme", null, null, null, null, null, event.data());
 
         assertThat(codec.payload(newer)).isEmpty();
+    }
+
+    @Test
+    void decodeInOnePassGivesWhatReadThenPayloadGive() throws Exception {
+        SessionDetails details = new SessionDetails("tab\there", "line\nbreak", mapper.readTree("{\"k\":[1,\"two\"]}"),
+                true);
+        for (SessionEvent event : java.util.List.of(created,
+                new UserAssociated("acme", "s-1", "agent-8", null, null, "g-1", "cust-9"),
+                new io.sessionledger.events.session.SessionDetailsUpdated("acme", "s-1", details, "cust-9"))) {
+            CloudEvent sent = codec.toCloudEvent("e-1", 7, Instant.parse("2026-01-02T03:04:05.123Z"), event,
+                    Map.of(LedgerMetadata.DIALECT, "genesys-v1", LedgerMetadata.REQUEST_ID, "r-1"));
+            byte[] json = codec.write(sent);
+
+            Received received = codec.decode(json);
+
+            CloudEvent read = codec.read(json);
+            assertThat(received.envelope()).usingRecursiveComparison().ignoringFields("data").isEqualTo(read);
+            assertThat(received.payload()).contains(event).isEqualTo(codec.payload(read));
+        }
+    }
+
+    @Test
+    void decodeDoesNotDependOnTheOrderOfTypeAndData() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = mapper.createObjectNode();
+        CloudEvent sent = codec.toCloudEvent("e-1", 0, Instant.parse("2026-01-02T03:04:05Z"), created, Map.of());
+        json.set("data", sent.data());
+        json.put("type", sent.type());
+        json.put("sequence", sent.sequence());
+
+        Received received = codec.decode(mapper.writeValueAsBytes(json));
+
+        assertThat(received.payload()).contains(created);
+        assertThat(received.envelope().sequenceNumber()).isZero();
+    }
+
+    @Test
+    void decodeLeavesAnUnknownTypeWithoutPayloadAndRejectsMalformedAttributes() {
+        CloudEvent event = codec.toCloudEvent("e-1", 0, Instant.now(), created, Map.of());
+        CloudEvent newer = new CloudEvent("1.0", "e-2", event.source(), "session.teleported", "s-1",
+                event.time(), null, null, event.sequence(), "acme", null, null, null, null, null, event.data());
+
+        assertThat(codec.decode(codec.write(newer)).payload()).isEmpty();
+        assertThatThrownBy(() -> codec.decode("{\"id\":{\"nested\":1}}".getBytes()))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThatThrownBy(() -> codec.decode("[1]".getBytes())).isInstanceOf(java.io.UncheckedIOException.class);
     }
 
     @Test

@@ -63,6 +63,10 @@ public final class PlotHtml {
                     }
                 }
             }
+            if (xs.isEmpty()) {
+                // A run of sequential sections only (--only rebuild): no scale can be made of nothing.
+                return "<p>" + title + ": no closed-loop figures in this run.</p>";
+            }
             List<Integer> levels = new ArrayList<>(xs);
             // Log scale: the system and the raw-insert reference can be orders of magnitude apart.
             double low = Math.pow(10, Math.floor(Math.log10(Math.max(min, 1e-3))));

@@ -2,12 +2,10 @@ package io.sessionledger.query.projection;
 
 import io.sessionledger.query.config.LedgerProperties;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -87,17 +85,18 @@ public class ProjectionConsumer implements SmartLifecycle {
     private void run() {
         KafkaConsumer<byte[], byte[]> kafka =
                 new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        WriteBehind writes = new WriteBehind();
         try {
             consumer = kafka;
-            kafka.subscribe(List.of(ledger.topic()),
-                    new SeekToStoredOffsets(kafka, ledger.topic(), offsets, progress, this::retryAfterFailure));
+            kafka.subscribe(List.of(ledger.topic()), new SeekToStoredOffsets(kafka, ledger.topic(), offsets, progress,
+                    this::retryAfterFailure, () -> settleBeforeRebalance(kafka, writes)));
             int failures = 0;
             while (running) {
                 try {
-                    ConsumerRecords<byte[], byte[]> records = kafka.poll(settings.pollTimeout());
-                    if (!records.isEmpty()) {
-                        project(kafka, records);
-                    }
+                    // With a batch in flight, take only what is already fetched: its commit must not wait for a poll.
+                    ConsumerRecords<byte[], byte[]> records =
+                            kafka.poll(writes.busy() ? Duration.ZERO : settings.pollTimeout());
+                    project(kafka, records, writes);
                     failures = 0;
                 } catch (WakeupException e) {
                     break;
@@ -110,6 +109,8 @@ public class ProjectionConsumer implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("projection consumer stopped", e);
         } finally {
+            settleQuietly(writes);
+            writes.close();
             consumer = null;
             // stop() may have interrupted us out of a back-off; close cleanly (leave the group) regardless.
             boolean interrupted = Thread.interrupted();
@@ -121,20 +122,50 @@ public class ProjectionConsumer implements SmartLifecycle {
         }
     }
 
-    private void project(KafkaConsumer<byte[], byte[]> kafka, ConsumerRecords<byte[], byte[]> records) {
-        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
-        Map<Integer, Long> committed;
+    /**
+     * Decodes this batch while the previous one commits, then hands this one to the writer. When anything
+     * fails, nothing after the last committed batch counts: every partition is read again from there.
+     */
+    private void project(KafkaConsumer<byte[], byte[]> kafka, ConsumerRecords<byte[], byte[]> records,
+                         WriteBehind writes) {
         try {
-            committed = transaction.apply(ledger.topic(), batch);
+            ProjectionTransaction.DecodedBatch batch = records.isEmpty() ? null : transaction.decode(records);
+            progress.committed(writes.settle());
+            if (batch != null) {
+                writes.submit(records, () -> transaction.commit(ledger.topic(), batch));
+            }
         } catch (RuntimeException e) {
-            // Nothing of this batch committed: read it again from its first record.
-            for (TopicPartition partition : records.partitions()) {
-                kafka.seek(partition, records.records(partition).get(0).offset());
+            seek(kafka, WriteBehind.firstOffsets(records));
+            if (e instanceof WriteBehind.BatchFailed failed) {
+                // Earlier than this poll's records on every partition they share: applied second, it wins.
+                seek(kafka, failed.firstOffsets);
             }
             throw e;
         }
-        progress.committed(committed);
+    }
+
+    /** Partitions change hands only after the batch in flight is settled; a failed one is read again. */
+    private void settleBeforeRebalance(KafkaConsumer<byte[], byte[]> kafka, WriteBehind writes) {
+        try {
+            progress.committed(writes.settle());
+        } catch (WriteBehind.BatchFailed failed) {
+            log.warn("projection batch failed before a rebalance, will read it again: {}", failed.getMessage());
+            failed.firstOffsets.keySet().retainAll(kafka.assignment());
+            seek(kafka, failed.firstOffsets);
+        }
+    }
+
+    private void settleQuietly(WriteBehind writes) {
+        try {
+            progress.committed(writes.settle());
+        } catch (WriteBehind.BatchFailed failed) {
+            // Stopping: the stored offsets still say where to resume.
+            log.warn("last projection batch failed while stopping: {}", failed.getMessage());
+        }
+    }
+
+    private static void seek(KafkaConsumer<byte[], byte[]> kafka, Map<TopicPartition, Long> offsets) {
+        offsets.forEach(kafka::seek);
     }
 
     /** @return whether to try again: false once the consumer is stopping */
@@ -161,6 +192,8 @@ public class ProjectionConsumer implements SmartLifecycle {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        // Catching up, a poll should find a whole batch buffered: 1 MiB a partition is ~1,500 events.
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-side-projection");
         return props;
     }

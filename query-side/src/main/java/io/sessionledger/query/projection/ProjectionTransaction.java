@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.cloudevents.CloudEvent;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
+import io.sessionledger.events.cloudevents.Received;
 import io.sessionledger.events.session.SessionEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,44 +28,60 @@ public class ProjectionTransaction {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionTransaction.class);
 
-    private record Decoded(ConsumerRecord<byte[], byte[]> record, String aggregateId, CloudEvent envelope,
+    record Decoded(ConsumerRecord<byte[], byte[]> record, String aggregateId, CloudEvent envelope,
                            SessionEvent event) {
     }
 
     private final CloudEventCodec codec;
     private final SessionInfoRepository sessions;
     private final OffsetRepository offsets;
+    private final PostgresBulkRows bulkRows;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProjectionTransaction(CloudEventCodec codec, SessionInfoRepository sessions, OffsetRepository offsets,
-                                 TransactionTemplate transactions, MeterRegistry meters) {
+                                 PostgresBulkRows bulkRows, TransactionTemplate transactions, MeterRegistry meters) {
         this.codec = codec;
         this.sessions = sessions;
         this.offsets = offsets;
+        this.bulkRows = bulkRows;
         this.transactions = transactions;
         this.meters = meters;
     }
 
+    /** A poll batch decoded, not yet applied: decoding needs no database, so it can overlap a commit. */
+    record DecodedBatch(List<Decoded> events, Map<Integer, Long> nextOffsets) {
+    }
+
     /** @return the next offset of every partition the batch touched, as committed */
     public Map<Integer, Long> apply(String topic, List<ConsumerRecord<byte[], byte[]>> batch) {
+        return commit(topic, decode(batch));
+    }
+
+    DecodedBatch decode(Iterable<ConsumerRecord<byte[], byte[]>> batch) {
         Map<Integer, Long> nextOffsets = new HashMap<>();
         List<Decoded> events = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : batch) {
             nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
             decode(record).ifPresent(events::add);
         }
+        return new DecodedBatch(events, nextOffsets);
+    }
+
+    /** @return the next offset of every partition the batch touched, as committed */
+    Map<Integer, Long> commit(String topic, DecodedBatch batch) {
         transactions.executeWithoutResult(status -> {
-            project(events);
-            offsets.save(topic, nextOffsets);
+            project(batch.events());
+            offsets.save(topic, batch.nextOffsets());
         });
-        return nextOffsets;
+        return batch.nextOffsets();
     }
 
     private void project(List<Decoded> events) {
         List<String> ids = events.stream().map(Decoded::aggregateId).distinct().toList();
-        Map<String, SessionRow> loaded = sessions.findAll(ids);
+        boolean bulk = bulkRows.suits(ids.size());
+        Map<String, SessionRow> loaded = bulk ? bulkRows.findAll(ids) : sessions.findAll(ids);
         Map<String, SessionRow> current = new LinkedHashMap<>(loaded);
         for (Decoded decoded : events) {
             String id = decoded.aggregateId();
@@ -80,6 +97,11 @@ public class ProjectionTransaction {
                 current.put(id, after);
                 count("applied");
             }
+        }
+        if (bulk) {
+            // One row per session however many of its events the batch held: the fold above already merged them.
+            bulkRows.upsertAll(current.values().stream().filter(row -> row != loaded.get(row.aggregateId())).toList());
+            return;
         }
         List<SessionRow> inserts = new ArrayList<>();
         List<SessionRow> updates = new ArrayList<>();
@@ -102,16 +124,16 @@ public class ProjectionTransaction {
             count("empty");
             return Optional.empty();
         }
-        CloudEvent envelope;
         try {
-            envelope = codec.read(record.value());
-            Optional<SessionEvent> event = codec.payload(envelope);
+            // One pass from bytes to the typed event: no JSON tree in between (a rebuild decodes every event).
+            Received received = codec.decode(record.value());
+            Optional<SessionEvent> event = received.payload();
             if (event.isEmpty()) {
                 // A newer producer's event type: its offset still advances, as the contract says.
                 count("unknown-type");
                 return Optional.empty();
             }
-            return Optional.of(new Decoded(record, aggregateId(event.get()), envelope, event.get()));
+            return Optional.of(new Decoded(record, aggregateId(event.get()), received.envelope(), event.get()));
         } catch (RuntimeException e) {
             // Retrying cannot fix a record that does not parse; stalling the partition would stop every read.
             log.error("skipping undecodable record at {}-{}: {}", record.partition(), record.offset(), e.toString());

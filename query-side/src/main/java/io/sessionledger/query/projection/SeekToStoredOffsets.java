@@ -24,18 +24,22 @@ final class SeekToStoredOffsets implements ConsumerRebalanceListener {
     private final OffsetRepository offsets;
     private final ProjectionProgress progress;
     private final IntPredicate retryAfterFailure;
+    private final Runnable settleInFlight;
 
+    /** @param settleInFlight finishes the batch being committed, so stored offsets are final when read */
     SeekToStoredOffsets(KafkaConsumer<byte[], byte[]> kafka, String topic, OffsetRepository offsets,
-                        ProjectionProgress progress, IntPredicate retryAfterFailure) {
+                        ProjectionProgress progress, IntPredicate retryAfterFailure, Runnable settleInFlight) {
         this.kafka = kafka;
         this.topic = topic;
         this.offsets = offsets;
         this.progress = progress;
         this.retryAfterFailure = retryAfterFailure;
+        this.settleInFlight = settleInFlight;
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        settleInFlight.run();
         if (partitions.isEmpty()) {
             return;
         }
@@ -57,6 +61,7 @@ final class SeekToStoredOffsets implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        settleInFlight.run();
         progress.revoked(partitions.stream().map(TopicPartition::partition).toList());
     }
 

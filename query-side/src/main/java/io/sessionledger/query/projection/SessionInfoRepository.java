@@ -5,11 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SessionInfoRepository {
 
-    private static final String COLUMNS = "aggregate_id, tenant_id, session_id, app_id, environment, agent_key, "
+    static final String COLUMNS = "aggregate_id, tenant_id, session_id, app_id, environment, agent_key, "
             + "agent_id, customer_id, user_reference, user_id, visit_id, global_visit_id, session_reference, "
             + "session_key, name, description, metadata, enabled, status, anonymous, version, dialect, "
             + "created_at, updated_at, ended_at, deleted";
@@ -33,6 +32,7 @@ public class SessionInfoRepository {
             + "description = ?, metadata = ?, enabled = ?, status = ?, anonymous = ?, version = ?, dialect = ?, "
             + "created_at = ?, updated_at = ?, ended_at = ?, deleted = ? where aggregate_id = ? and version = ?";
     private static final RowMapper<SessionRow> MAPPER = SessionInfoRepository::map;
+    private static final int LOOKUP_SLICE = 1_000;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -48,12 +48,15 @@ public class SessionInfoRepository {
     }
 
     public Map<String, SessionRow> findAll(Collection<String> aggregateIds) {
-        if (aggregateIds.isEmpty()) {
-            return Map.of();
+        Map<String, SessionRow> found = new HashMap<>();
+        List<String> ids = List.copyOf(aggregateIds);
+        // In slices: a catch-up poll on H2 can name 20,000 sessions, one bind parameter each.
+        for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
+            named.query("select " + COLUMNS + " from session_info where aggregate_id in (:ids)",
+                            Map.of("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE))), MAPPER)
+                    .forEach(row -> found.put(row.aggregateId(), row));
         }
-        return named.query("select " + COLUMNS + " from session_info where aggregate_id in (:ids)",
-                        Map.of("ids", aggregateIds), MAPPER)
-                .stream().collect(Collectors.toMap(SessionRow::aggregateId, Function.identity()));
+        return found;
     }
 
     public void insertAll(List<SessionRow> rows) {
@@ -109,7 +112,7 @@ public class SessionInfoRepository {
         return i;
     }
 
-    private static SessionRow map(ResultSet rs, int rowNum) throws SQLException {
+    static SessionRow map(ResultSet rs, int rowNum) throws SQLException {
         return new SessionRow(rs.getString("aggregate_id"), rs.getString("tenant_id"), rs.getString("session_id"),
                 rs.getString("app_id"), rs.getString("environment"), rs.getString("agent_key"),
                 rs.getString("agent_id"), rs.getString("customer_id"), rs.getString("user_reference"),

@@ -33,7 +33,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * PostgreSQL, a Testcontainers PostgreSQL, H2 in PostgreSQL mode); the behaviour must not differ.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AbstractProjectionIT {
+abstract class AbstractProjectionIT implements BatchProjectionContract {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z").truncatedTo(ChronoUnit.MILLIS);
 
@@ -42,6 +42,11 @@ abstract class AbstractProjectionIT {
     private String topic;
     private EventProducer producer;
     private ProjectionHarness projection;
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
 
     /** A fresh, empty database for this test class. */
     protected abstract DataSource createDataSource();

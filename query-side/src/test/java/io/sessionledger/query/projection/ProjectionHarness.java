@@ -27,11 +27,12 @@ final class ProjectionHarness implements AutoCloseable {
         sessions = new SessionInfoRepository(jdbc);
         offsets = new OffsetRepository(jdbc);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ProjectionProperties settings =
+                new ProjectionProperties(true, group, 500, Duration.ofMillis(100), Duration.ofMillis(500), 500);
         ProjectionTransaction transaction = new ProjectionTransaction(TestEvents.CODEC, sessions, offsets,
-                transactions, meters);
+                new PostgresBulkRows(jdbc, settings), transactions, meters);
         consumer = new ProjectionConsumer(new LedgerProperties(bootstrap, topic, URI.create("http://unused"), null, null),
-                new ProjectionProperties(true, group, 500, Duration.ofMillis(100), Duration.ofMillis(500)),
-                transaction, offsets, positions);
+                settings, transaction, offsets, positions);
         consumer.start();
     }
 

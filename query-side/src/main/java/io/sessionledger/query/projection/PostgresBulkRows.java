@@ -1,0 +1,110 @@
+package io.sessionledger.query.projection;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The large batches of a catch-up or rebuild, on PostgreSQL: rows are read with one array parameter and
+ * written with COPY into a temporary table, then one insert that keeps, per session, the newer version.
+ * Row-by-row statements cost more than the rows there. Small (live) batches and H2 keep the plain path.
+ *
+ * <p>The version guard makes the write idempotent: a row already at or past a version is left alone, so
+ * a batch read again after a crash, or written concurrently by a zombie consumer, ends in the same rows.
+ */
+@Component
+public class PostgresBulkRows {
+
+    private static final String FIND = "select " + SessionInfoRepository.COLUMNS
+            + " from session_info where aggregate_id = any(?)";
+    private static final String STAGE = "create temporary table if not exists session_info_incoming "
+            + "(like session_info) on commit delete rows";
+    private static final String COPY = "copy session_info_incoming (" + SessionInfoRepository.COLUMNS
+            + ") from stdin (format binary)";
+    private static final String MERGE = "insert into session_info (" + SessionInfoRepository.COLUMNS + ") select "
+            + SessionInfoRepository.COLUMNS + " from session_info_incoming on conflict (aggregate_id) do update set "
+            + assignments() + " where session_info.version < excluded.version";
+
+    private final JdbcTemplate jdbc;
+    private final int threshold;
+    private volatile Boolean postgres;
+
+    public PostgresBulkRows(JdbcTemplate jdbc, ProjectionProperties settings) {
+        this.jdbc = jdbc;
+        this.threshold = settings.bulkThreshold();
+    }
+
+    /** Whether a batch touching this many sessions goes this way. */
+    public boolean suits(int sessions) {
+        return sessions >= threshold && onPostgres();
+    }
+
+    public Map<String, SessionRow> findAll(Collection<String> aggregateIds) {
+        return jdbc.execute((ConnectionCallback<Map<String, SessionRow>>) con -> {
+            Map<String, SessionRow> found = new HashMap<>();
+            Array ids = con.createArrayOf("varchar", aggregateIds.toArray());
+            try (PreparedStatement find = con.prepareStatement(FIND)) {
+                find.setArray(1, ids);
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        SessionRow row = SessionInfoRepository.map(rs, 0);
+                        found.put(row.aggregateId(), row);
+                    }
+                }
+            } finally {
+                ids.free();
+            }
+            return found;
+        });
+    }
+
+    /** Must run in the projection's transaction: the staged rows are gone at its commit. */
+    public void upsertAll(List<SessionRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        byte[] copy = CopyRows.of(rows);
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            try (Statement sql = con.createStatement()) {
+                sql.execute(STAGE);
+                con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(copy));
+                sql.executeUpdate(MERGE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
+    private boolean onPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>) con ->
+                    "PostgreSQL".equals(con.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return known;
+    }
+
+    private static String assignments() {
+        StringBuilder set = new StringBuilder();
+        for (String column : SessionInfoRepository.COLUMNS.split(",\\s*")) {
+            if (!column.equals("aggregate_id")) {
+                set.append(set.isEmpty() ? "" : ", ").append(column).append(" = excluded.").append(column);
+            }
+        }
+        return set.toString();
+    }
+}

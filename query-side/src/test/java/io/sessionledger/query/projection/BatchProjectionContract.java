@@ -1,0 +1,111 @@
+package io.sessionledger.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sessionledger.events.cloudevents.CloudEvent;
+import io.sessionledger.query.support.SessionHistories;
+import io.sessionledger.query.support.TestEvents;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Whole poll batches, as a catch-up or rebuild sees them: the events of one session are folded into one row
+ * write, and on PostgreSQL a batch touching {@value #BULK} sessions or more is written with COPY. Whatever
+ * the path, the rows must be those of applying the events one by one, and a redelivered batch a no-op.
+ */
+interface BatchProjectionContract {
+
+    int BULK = 10;
+    int SESSIONS = 40;
+
+    DataSource dataSource();
+
+    @Test
+    default void eventsOfASessionFoldedInOneBatchGiveTheRowsOfApplyingThemOneByOne() {
+        List<CloudEvent> events = SessionHistories.interleaved("fold", SESSIONS);
+        List<ConsumerRecord<byte[], byte[]>> records = SessionHistories.records("fold-topic", events);
+        ProjectionTransaction transaction = transaction(new SimpleMeterRegistry());
+        records.forEach(record -> transaction.apply("fold-topic", List.of(record)));
+        Map<String, SessionRow> oneByOne = rows("fold");
+        new JdbcTemplate(dataSource()).update("delete from session_info where tenant_id = 'fold'");
+
+        Map<Integer, Long> committed = transaction.apply("fold-topic-2", records);
+
+        assertThat(oneByOne).hasSize(SESSIONS).isEqualTo(inMemory(events));
+        assertThat(rows("fold")).isEqualTo(oneByOne);
+        assertThat(new OffsetRepository(new JdbcTemplate(dataSource())).nextOffsets("fold-topic-2"))
+                .isEqualTo(committed).isEqualTo(new OffsetRepository(new JdbcTemplate(dataSource()))
+                        .nextOffsets("fold-topic"));
+    }
+
+    @Test
+    default void aBatchDeliveredAgainAfterACrashLeavesTheSameRows() {
+        List<CloudEvent> events = SessionHistories.interleaved("redo", SESSIONS);
+        List<ConsumerRecord<byte[], byte[]>> records = SessionHistories.records("redo-topic", events);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ProjectionTransaction transaction = transaction(meters);
+        int half = records.size() / 2;
+
+        transaction.apply("redo-topic", records.subList(0, half));
+        transaction.apply("redo-topic", records);
+        transaction.apply("redo-topic", records);
+
+        assertThat(rows("redo")).isEqualTo(inMemory(events));
+        assertThat(meters.counter("ledger.projection.events", "outcome", "applied").count()).isEqualTo(events.size());
+        assertThat(meters.counter("ledger.projection.events", "outcome", "redelivered").count())
+                .isEqualTo(half + records.size());
+    }
+
+    @Test
+    default void bulkWriteNeverPutsBackAnOlderVersion() {
+        PostgresBulkRows bulk = new PostgresBulkRows(new JdbcTemplate(dataSource()), settings());
+        assumeTrue(bulk.suits(BULK), "the bulk path is PostgreSQL's");
+        List<CloudEvent> events = SessionHistories.interleaved("newer", SESSIONS);
+        transaction(new SimpleMeterRegistry()).apply("newer-topic", SessionHistories.records("newer-topic", events));
+        Map<String, SessionRow> newest = rows("newer");
+
+        // What a zombie consumer still holding the first events would write, as a rebalance can leave one.
+        List<SessionRow> older = List.copyOf(inMemory(events.subList(0, SESSIONS)).values());
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource()))
+                .executeWithoutResult(tx -> bulk.upsertAll(older));
+
+        assertThat(rows("newer")).isEqualTo(newest);
+    }
+
+    private ProjectionTransaction transaction(SimpleMeterRegistry meters) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        return new ProjectionTransaction(TestEvents.CODEC, new SessionInfoRepository(jdbc), new OffsetRepository(jdbc),
+                new PostgresBulkRows(jdbc, settings()),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource())), meters);
+    }
+
+    private static ProjectionProperties settings() {
+        return new ProjectionProperties(true, "unused", 500, Duration.ofMillis(100), Duration.ofMillis(500), BULK);
+    }
+
+    private Map<String, SessionRow> rows(String tenant) {
+        return new SessionInfoRepository(new JdbcTemplate(dataSource()))
+                .findAll(IntStream.range(0, SESSIONS).mapToObj(n -> tenant + ":s-" + n).toList());
+    }
+
+    /** The rules applied one event at a time, no database: what every path must end in. */
+    private static Map<String, SessionRow> inMemory(List<CloudEvent> events) {
+        Map<String, SessionRow> rows = new HashMap<>();
+        for (CloudEvent event : events) {
+            String id = event.tenantid() + ":" + event.subject();
+            rows.put(id, SessionProjector.apply(rows.get(id), event, TestEvents.CODEC.payload(event).orElseThrow()));
+        }
+        return rows;
+    }
+}
