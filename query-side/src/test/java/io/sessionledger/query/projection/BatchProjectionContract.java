@@ -49,6 +49,20 @@ interface BatchProjectionContract {
                         .nextOffsets("fold-topic"));
     }
 
+    /** More sessions than one lookup of existing rows takes (H2 looks them up in slices of 1,000). */
+    @Test
+    default void aBatchLargerThanOneLookupSliceProjectsEverySessionOnce() {
+        int sessions = 2_500;
+        List<CloudEvent> events = SessionHistories.interleaved("wide", sessions);
+        List<ConsumerRecord<byte[], byte[]>> records = SessionHistories.records("wide-topic", events);
+        ProjectionTransaction transaction = transaction(new SimpleMeterRegistry());
+
+        transaction.apply("wide-topic", records.subList(0, records.size() / 3));
+        transaction.apply("wide-topic", records);
+
+        assertThat(rows("wide", sessions)).hasSize(sessions).isEqualTo(inMemory(events));
+    }
+
     @Test
     default void aBatchDeliveredAgainAfterACrashLeavesTheSameRows() {
         List<CloudEvent> events = SessionHistories.interleaved("redo", SESSIONS);
@@ -95,8 +109,12 @@ interface BatchProjectionContract {
     }
 
     private Map<String, SessionRow> rows(String tenant) {
+        return rows(tenant, SESSIONS);
+    }
+
+    private Map<String, SessionRow> rows(String tenant, int sessions) {
         return new SessionInfoRepository(new JdbcTemplate(dataSource()))
-                .findAll(IntStream.range(0, SESSIONS).mapToObj(n -> tenant + ":s-" + n).toList());
+                .findAll(IntStream.range(0, sessions).mapToObj(n -> tenant + ":s-" + n).toList());
     }
 
     /** The rules applied one event at a time, no database: what every path must end in. */
