@@ -64,6 +64,9 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(names = "--rebuild-events", defaultValue = "0",
             description = "before the rebuild, top the topic up to this many events (needs --kafka); 0 adds none")
     long rebuildEvents;
+    @Option(names = "--rebuild-warmups", defaultValue = "1",
+            description = "unrecorded rebuilds before the measured one (0 with --quick)")
+    int rebuildWarmups;
     @Option(names = "--only", split = ",", description = "run only these sections: ${COMPLETION-CANDIDATES}")
     Set<Part> only;
     @Option(names = "--skip-reference", description = "no pgbench reference (figures then have no ratios)")
@@ -84,7 +87,8 @@ public final class BenchmarkMain implements Callable<Integer> {
         Duration jitWarmup = Duration.ofSeconds(quick ? Math.min(10, systemWarmup) : systemWarmup);
         Settings settings = new Settings(baseUrl, adminKey, apiKey, tenant, phases, jitWarmup, concurrency,
                 readConcurrency, lagRate, lagPollMicros, bulkSessions, new PgServer(pgHost, pgPort, pgUser, pgPassword),
-                readDbUrl, kafka, topic, rebuildEvents, only == null ? EnumSet.allOf(Part.class) : only,
+                readDbUrl, kafka, topic, rebuildEvents, quick ? 0 : rebuildWarmups,
+                only == null ? EnumSet.allOf(Part.class) : only,
                 !skipReference, out);
         return new BenchmarkRun(settings).run();
     }

@@ -16,13 +16,14 @@ import java.util.Set;
  * @param kafka     bootstrap servers for the topic read when the rebuild endpoint is absent, and for topping the
  *                  topic up before a rebuild; null skips both
  * @param rebuildEvents how many events the topic should hold before the rebuild (0: only what the run wrote)
+ * @param rebuildWarmups unrecorded rebuilds before the measured one (JIT warm-up of the bulk path)
  * @param parts     the sections to run ({@code --only}); all by default
  */
 public record Settings(URI baseUrl, String adminKey, String apiKey, String tenantId, Phases phases,
                        Duration systemWarmup,
                        List<Integer> createConcurrency, int readConcurrency, double lagRate, long lagPollMicros,
                        int bulkSessions, PgServer postgres, String readDbUrl, String kafka, String topic,
-                       long rebuildEvents, Set<Part> parts, boolean reference, Path outDir) {
+                       long rebuildEvents, int rebuildWarmups, Set<Part> parts, boolean reference, Path outDir) {
 
     /** The parts of a run, as {@code --only} names them. */
     public enum Part { creates, reads, lag, rebuild, bulk }

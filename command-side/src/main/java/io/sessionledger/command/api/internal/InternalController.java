@@ -45,7 +45,7 @@ public class InternalController {
                           @RequestHeader(name = "x-ledger-dialect", required = false) String dialect,
                           HttpServletRequest request) {
         RequestContext context = RequestContext.of(request);
-        if (!SessionRef.SESSION_ID.matcher(sessionId).matches()) {
+        if (!SessionRef.isSessionId(sessionId)) {
             throw new ApiException(ApiError.badRequest("invalid sessionId"));
         }
         String used = dialect != null && GENESYS_DIALECTS.contains(dialect) ? dialect : "genesys-v1";
