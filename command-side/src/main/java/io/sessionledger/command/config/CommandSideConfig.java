@@ -2,6 +2,7 @@ package io.sessionledger.command.config;
 
 import io.sessionledger.command.publishing.KafkaPublisher;
 import io.sessionledger.command.publishing.PromptEventSource;
+import io.sessionledger.command.session.RecentSessions;
 import io.sessionledger.command.session.Session;
 import io.sessionledger.events.LedgerMetadata;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
@@ -17,6 +18,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -34,9 +36,16 @@ public class CommandSideConfig {
     private static final List<String> PROPAGATED = List.of(LedgerMetadata.TENANT_ID, LedgerMetadata.API_KEY_ID,
             LedgerMetadata.DIALECT, LedgerMetadata.REQUEST_ID, LedgerMetadata.CORRELATION_ID);
 
+    /**
+     * Sessions seen lately stay in memory ({@code ledger.commands.session-cache}, 0 turns it off): an
+     * association or a get-or-create on a recent session then does not read its events again.
+     */
     @Bean
-    public Repository<Session> sessionRepository(EventStore eventStore) {
-        return EventSourcingRepository.builder(Session.class).eventStore(eventStore).build();
+    public Repository<Session> sessionRepository(EventStore eventStore,
+                                                 @Value("${ledger.commands.session-cache:10000}") int cached) {
+        EventSourcingRepository.Builder<Session> repository = EventSourcingRepository.builder(Session.class)
+                .eventStore(eventStore);
+        return cached > 0 ? repository.cache(new RecentSessions(cached)).build() : repository.build();
     }
 
     /**

@@ -177,6 +177,30 @@ abstract class GenesysWritesContract {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    /**
+     * The association's event is applied to the aggregate in memory before the visit id claim fails; the
+     * rollback must drop that state (the session cache included), so the next command sees the stored one.
+     */
+    @Test
+    void aRejectedAssociationLeavesNothingBehindForTheNextCommand() {
+        put("/gks-server/v1/sessions/new", "{\"visitId\":\"taken-visit\"}", Map.of("gkc_customerId", "c-owner"));
+        post("/gks-server/v1/sessions/cache-1", null, Map.of());
+        long before = storedEvents();
+
+        Http.Response rejected = post("/gks-server/v1/sessions/cache-1", "{\"visitId\":\"taken-visit\"}",
+                Map.of("gkc_customerId", "c-9", "gkc_agentId", "a-9"));
+        Http.Response next = post("/gks-server/v1/sessions/cache-1", null, Map.of("gkc_agentId", "a-10"));
+
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.body().get("code").asText()).isEqualTo("visit_id_conflict");
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(next.body().get("agentId").asText()).isEqualTo("a-10");
+        assertThat(next.body().get("customerId").isNull()).isTrue();
+        assertThat(next.body().get("visitId").isNull()).isTrue();
+        assertThat(next.header("etag")).isEqualTo("\"1\"");
+        assertThat(storedEvents()).isEqualTo(before + 1);
+    }
+
     @Test
     void aStaleIfMatchIsAPreconditionFailure() {
         Http.Response created = post("/gks-server/v1/sessions/versioned", null, Map.of());
