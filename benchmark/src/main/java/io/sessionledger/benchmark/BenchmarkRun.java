@@ -99,16 +99,22 @@ final class BenchmarkRun {
     }
 
     /**
-     * Creates at 16 clients, not recorded: the services run with the JVM's full JIT, whose compiled code
-     * takes minutes of load to settle (measured: creates/s still rising after 3 minutes of load).
+     * Creates at 16 clients, then gets for a third of that time, not recorded: the services run with the JVM's
+     * full JIT, whose compiled code takes minutes of load to settle (measured: creates/s still rising after 3
+     * minutes). The read path needs its own share: after creates alone, the first get phase measured half the
+     * throughput of the same gets a minute later.
      */
     private void warmUp(Scenario creates, Target target) throws Exception {
         if (settings.systemWarmup().isZero()) {
             return;
         }
-        System.err.printf("warming the system up for %d s (not recorded)...%n", settings.systemWarmup().toSeconds());
+        Duration reads = settings.systemWarmup().dividedBy(3);
+        System.err.printf("warming the system up for %d s of creates and %d s of gets (not recorded)...%n",
+                settings.systemWarmup().toSeconds(), reads.toSeconds());
         closedLoop.run("warm-up", creates.setup().prepare(target), 16,
                 new Phases(settings.systemWarmup(), Duration.ofSeconds(1)));
+        closedLoop.run("warm-up", GenesysScenarios.get().setup().prepare(target), 16,
+                new Phases(reads, Duration.ofSeconds(1)));
     }
 
     private void measure(Scenario scenario, Target target, int concurrency, Collected collected) throws Exception {
