@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -54,7 +55,7 @@ final class BenchmarkRun {
         Collected collected = new Collected(settings, stamp);
         try (Reference reference = Reference.open(settings, stamp, collected)) {
             Scenario creates = GenesysScenarios.create();
-            if (!settings.runs(Part.rebuild) || settings.parts().size() > 1) {
+            if (!settings.parts().equals(Set.of(Part.rebuild))) {
                 warmUp(creates, target);
             }
             for (int concurrency : settings.runs(Part.creates) ? settings.createConcurrency() : List.<Integer>of()) {

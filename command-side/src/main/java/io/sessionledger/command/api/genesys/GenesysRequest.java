@@ -32,7 +32,7 @@ record GenesysRequest(String version, RequestContext context) {
     }
 
     SessionRef session(String sessionId) {
-        if (sessionId == null || !SessionRef.isSessionId(sessionId)) {
+        if (!SessionRef.isSessionId(sessionId)) {
             throw new ApiException(ApiError.badRequest(
                     "sessionId must be 1-128 characters of letters, digits and . _ ~ @ -"));
         }

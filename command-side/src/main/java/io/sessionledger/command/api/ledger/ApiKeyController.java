@@ -34,7 +34,7 @@ public class ApiKeyController {
         body.allowOnly(Set.of("tenantId", "name"));
         String tenantId = body.text("tenantId", 63);
         String name = body.text("name", 200);
-        if (tenantId == null || !SessionRef.isTenantId(tenantId)) {
+        if (!SessionRef.isTenantId(tenantId)) {
             throw new ApiException(ApiError.badRequest(
                     "tenantId is required: 1-63 characters of lower-case letters, digits and . _ -"));
         }

@@ -72,7 +72,7 @@ public class GenesysSessionReads {
     }
 
     private static SessionRef validRef(String tenantId, String sessionId) {
-        if (sessionId == null || sessionId.length() > 128 || !SessionRef.isSessionId(sessionId)) {
+        if (!SessionRef.isSessionId(sessionId)) {
             throw GenesysException.invalid("sessionId must be 1 to 128 characters of A-Z a-z 0-9 . _ ~ @ -");
         }
         return new SessionRef(tenantId, sessionId);
