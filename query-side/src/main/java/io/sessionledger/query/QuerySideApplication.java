@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The query side: projects the session events from Kafka and answers the read APIs. */
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = {"io.sessionledger.query", "io.sessionledger.dialect"})
 @ConfigurationPropertiesScan
 public class QuerySideApplication {
 

@@ -2,7 +2,7 @@ package io.sessionledger.command.config;
 
 import io.sessionledger.command.publishing.KafkaPublisher;
 import io.sessionledger.command.publishing.PromptEventSource;
-import io.sessionledger.command.session.RecentSessions;
+import io.sessionledger.command.handling.RecentSessions;
 import io.sessionledger.command.session.Session;
 import io.sessionledger.events.LedgerMetadata;
 import io.sessionledger.events.cloudevents.CloudEventCodec;

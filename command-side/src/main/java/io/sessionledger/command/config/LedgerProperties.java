@@ -3,16 +3,15 @@ package io.sessionledger.command.config;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
-/** Everything under {@code ledger.*} in application.yml; environment variables fill it (see the README). */
+/**
+ * The command side's settings under {@code ledger.*} (the ones every service shares are in the service kit's
+ * ServiceProperties); environment variables fill them (see the README).
+ */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(
-        String adminKey,
         Kafka kafka,
-        Consistency consistency,
-        @DefaultValue("64KB") DataSize maxBodySize,
-        Long parentPid) {
+        Consistency consistency) {
 
     public record Kafka(
             @DefaultValue("127.0.0.1:9092") String bootstrapServers,

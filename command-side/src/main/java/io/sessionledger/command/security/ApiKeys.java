@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import io.sessionledger.service.security.Principal;
+import io.sessionledger.service.security.PrincipalResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * thing to store (no brute force reaches it) and cheap enough to check on every request.
  */
 @Component
-public class ApiKeys {
+public class ApiKeys implements PrincipalResolver {
 
     public record Issued(Principal principal, String key, Instant createdAt) {
     }
@@ -40,7 +42,7 @@ public class ApiKeys {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String key = "sl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Principal principal = new Principal("k-" + UUID.randomUUID(), tenantId, name);
+        Principal principal = Principal.unrestricted("k-" + UUID.randomUUID(), tenantId, name);
         Instant now = Instant.now();
         jdbc.update("insert into api_key (id, tenant_id, name, key_hash, created_at) values (?, ?, ?, ?, ?)",
                 principal.keyId(), tenantId, name, hash(key), Timestamp.from(now));
@@ -55,6 +57,7 @@ public class ApiKeys {
         return changed > 0;
     }
 
+    @Override
     public Optional<Principal> resolve(String key) {
         String hash = hash(key);
         Principal cached = byHash.get(hash);
@@ -63,7 +66,7 @@ public class ApiKeys {
         }
         List<Principal> found = jdbc.query(
                 "select id, tenant_id, name from api_key where key_hash = ? and revoked_at is null",
-                (rs, row) -> new Principal(rs.getString(1), rs.getString(2), rs.getString(3)), hash);
+                (rs, row) -> Principal.unrestricted(rs.getString(1), rs.getString(2), rs.getString(3)), hash);
         found.stream().findFirst().ifPresent(principal -> {
             if (byHash.size() >= CACHE_LIMIT) {
                 byHash.clear();

@@ -7,9 +7,13 @@ import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.session.ExternalKeys;
 import io.sessionledger.events.session.Parties;
 import io.sessionledger.events.session.SessionCreated;
+import io.sessionledger.events.session.SessionDeleted;
 import io.sessionledger.events.session.SessionDetails;
+import io.sessionledger.events.session.SessionDetailsUpdated;
 import io.sessionledger.events.session.SessionScope;
 import io.sessionledger.events.session.SessionStatus;
+import io.sessionledger.events.session.SessionStatusChanged;
+import io.sessionledger.events.session.SessionTerminated;
 import io.sessionledger.events.session.UserAssociated;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,7 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The session aggregate: decides in its methods, changes state only in event sourcing handlers.
- * Dialects never reach in here; {@link SessionCommandHandler} translates commands into these calls.
+ * Dialects never reach in here; the command handler loads it and calls these methods, one per command.
  */
 @Aggregate(repository = "sessionRepository")
 public class Session {
@@ -40,11 +44,16 @@ public class Session {
     private boolean deleted;
     private long version = -1;
 
-    protected Session() {
-        // for Axon: an empty session that events (or a first command) bring to life
+    /** An empty session that events (or a first command) bring to life. */
+    public static Session empty() {
+        return new Session();
     }
 
-    static Session create(CreateSession command) {
+    protected Session() {
+        // for Axon
+    }
+
+    public static Session create(CreateSession command) {
         Session session = new Session();
         session.applyCreated(command.ref(), command.scope(), command.parties(), command.keys(),
                 command.details());
@@ -52,7 +61,7 @@ public class Session {
     }
 
     /** Get-or-create. Returns true when this call created the session. */
-    boolean ensure(SessionRef requested) {
+    public boolean ensure(SessionRef requested) {
         if (exists()) {
             requireNotDeleted();
             return false;
@@ -62,7 +71,7 @@ public class Session {
     }
 
     /** Associates a recognised user; creates the session first if it is unknown. Returns true when created. */
-    boolean associate(AssociateUser command) {
+    public boolean associate(AssociateUser command) {
         if (!exists()) {
             applyCreated(command.ref(), SessionScope.TENANT,
                     new Parties(command.agentId(), command.customerId(), null, null),
@@ -90,11 +99,53 @@ public class Session {
         return false;
     }
 
-    SessionSnapshot snapshot() {
+    /** The session as it is, if the caller may see it. */
+    public SessionSnapshot lookUp(LookUpSession command) {
+        requireVisible(command.within());
+        if (command.owner() != null && !command.owner().equals(parties.userReference())) {
+            throw new SessionRejected(Reason.OWNER_MISMATCH, "the session belongs to another user reference");
+        }
+        return snapshot();
+    }
+
+    public void updateDetails(UpdateSessionDetails command) {
+        requireWritable(command.within(), command.expectedVersion());
+        SessionDetails requested = command.details();
+        SessionDetails changes = new SessionDetails(changed(details.name(), requested.name()),
+                changed(details.description(), requested.description()),
+                changed(details.metadata(), requested.metadata()), changed(details.enabled(), requested.enabled()));
+        if (!changes.equals(SessionDetails.NONE)) {
+            apply(new SessionDetailsUpdated(ref.tenantId(), ref.sessionId(), changes, subjectOf(parties.customerId())));
+        }
+    }
+
+    public void changeStatus(ChangeSessionStatus command) {
+        requireWritable(command.within(), command.expectedVersion());
+        if (command.to() == SessionStatus.TERMINATED) {
+            throw new IllegalArgumentException("terminating a session is TerminateSession");
+        }
+        if (command.to() != status) {
+            apply(new SessionStatusChanged(ref.tenantId(), ref.sessionId(), status, command.to()));
+        }
+    }
+
+    public void terminate(TerminateSession command) {
+        requireWritable(command.within(), command.expectedVersion());
+        apply(new SessionTerminated(ref.tenantId(), ref.sessionId(), status));
+    }
+
+    /** Deleting hides a session, terminated or not; its history stays. */
+    public void delete(DeleteSession command) {
+        requireVisible(command.within());
+        requireVersion(command.expectedVersion());
+        apply(new SessionDeleted(ref.tenantId(), ref.sessionId()));
+    }
+
+    public SessionSnapshot snapshot() {
         return new SessionSnapshot(ref, scope, parties, keys, details, status, createdAt, updatedAt, endedAt, version);
     }
 
-    boolean exists() {
+    public boolean exists() {
         return ref != null;
     }
 
@@ -107,6 +158,19 @@ public class Session {
 
     private String subjectOf(String customerId) {
         return customerId != null ? customerId : "session:" + aggregateId;
+    }
+
+    /** Outside its scope (another app, environment or agent) a session does not exist for the caller. */
+    private void requireVisible(SessionScope within) {
+        if (!exists() || deleted || (within != null && !within.equals(scope))) {
+            throw new SessionRejected(Reason.NOT_FOUND, "session not found");
+        }
+    }
+
+    private void requireWritable(SessionScope within, Long expectedVersion) {
+        requireVisible(within);
+        requireVersion(expectedVersion);
+        requireNotTerminated();
     }
 
     private void requireNotDeleted() {
@@ -134,7 +198,7 @@ public class Session {
         }
     }
 
-    private static String changed(String current, String requested) {
+    private static <T> T changed(T current, T requested) {
         return requested != null && !Objects.equals(current, requested) ? requested : null;
     }
 
@@ -142,10 +206,10 @@ public class Session {
     void on(SessionCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         ref = new SessionRef(event.tenantId(), event.sessionId());
         aggregateId = ref.aggregateId();
-        scope = event.scope();
-        parties = event.parties();
-        keys = event.keys();
-        details = event.details();
+        scope = event.scope() == null ? SessionScope.TENANT : event.scope();
+        parties = event.parties() == null ? Parties.NONE : event.parties();
+        keys = event.keys() == null ? ExternalKeys.NONE : event.keys();
+        details = event.details() == null ? SessionDetails.NONE : event.details();
         status = event.status();
         createdAt = at;
         touch(sequence, at);
@@ -160,12 +224,40 @@ public class Session {
         touch(sequence, at);
     }
 
+    @EventSourcingHandler
+    void on(SessionDetailsUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        SessionDetails changes = event.details();
+        details = new SessionDetails(firstNonNull(changes.name(), details.name()),
+                firstNonNull(changes.description(), details.description()),
+                firstNonNull(changes.metadata(), details.metadata()), firstNonNull(changes.enabled(), details.enabled()));
+        touch(sequence, at);
+    }
+
+    @EventSourcingHandler
+    void on(SessionStatusChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status = event.to();
+        touch(sequence, at);
+    }
+
+    @EventSourcingHandler
+    void on(SessionTerminated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status = SessionStatus.TERMINATED;
+        endedAt = at;
+        touch(sequence, at);
+    }
+
+    @EventSourcingHandler
+    void on(SessionDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        deleted = true;
+        touch(sequence, at);
+    }
+
     private void touch(long sequence, Instant at) {
         version = sequence;
         updatedAt = at;
     }
 
-    private static String firstNonNull(String first, String second) {
+    private static <T> T firstNonNull(T first, T second) {
         return first != null ? first : second;
     }
 }

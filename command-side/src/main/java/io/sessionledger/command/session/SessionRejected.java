@@ -12,7 +12,9 @@ public class SessionRejected extends RuntimeException {
         KEY_TAKEN,
         TERMINATED,
         NOT_FOUND,
-        VERSION_MISMATCH
+        VERSION_MISMATCH,
+        /** The session belongs to another user reference (Kore). */
+        OWNER_MISMATCH
     }
 
     private final Reason reason;

@@ -33,4 +33,10 @@ public class JdbcUniqueKeys implements UniqueKeys {
     public void release(UniqueKey key, String aggregateId) {
         jdbc.update("delete from unique_key where key_hash = ? and aggregate_id = ?", key.hash(), aggregateId);
     }
+
+    @Override
+    public java.util.Optional<String> ownerOf(UniqueKey key) {
+        return jdbc.queryForList("select aggregate_id from unique_key where key_hash = ?", String.class, key.hash())
+                .stream().findFirst();
+    }
 }

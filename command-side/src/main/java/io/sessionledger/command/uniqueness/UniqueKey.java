@@ -13,6 +13,16 @@ public record UniqueKey(Kind kind, String scope, String value) {
 
     public enum Kind { VISIT_ID, GLOBAL_VISIT_ID, SESSION_REFERENCE, SESSION_KEY }
 
+    /** A Kore session reference: unique per app environment of a tenant. */
+    public static UniqueKey sessionReference(String tenantId, String appId, String environment, String reference) {
+        return new UniqueKey(Kind.SESSION_REFERENCE, tenantId + "/" + appId + "/" + environment, reference);
+    }
+
+    /** A Vectara session key: unique per agent of a tenant. */
+    public static UniqueKey sessionKey(String tenantId, String agentKey, String key) {
+        return new UniqueKey(Kind.SESSION_KEY, tenantId + "/" + agentKey, key);
+    }
+
     public String hash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

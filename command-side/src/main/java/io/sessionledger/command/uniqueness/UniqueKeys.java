@@ -12,6 +12,9 @@ public interface UniqueKeys {
     /** Gives back a key this command claimed, when a later claim of the same command failed. */
     void release(UniqueKey key, String aggregateId);
 
+    /** The aggregate that holds {@code key}, if any (committed claims only). */
+    java.util.Optional<String> ownerOf(UniqueKey key);
+
     static SessionRejected taken(UniqueKey key) {
         String name = switch (key.kind()) {
             case VISIT_ID -> "visitId";

@@ -2,6 +2,7 @@ package io.sessionledger.command.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionledger.command.handling.SessionCommandHandler;
 import io.sessionledger.command.uniqueness.UniqueKey;
 import io.sessionledger.command.uniqueness.UniqueKeys;
 import io.sessionledger.events.SessionRef;
@@ -40,6 +41,11 @@ class SessionTest {
             @Override
             public void release(UniqueKey key, String owner) {
                 claimed.remove(key.hash(), owner);
+            }
+
+            @Override
+            public java.util.Optional<String> ownerOf(UniqueKey key) {
+                return java.util.Optional.ofNullable(claimed.get(key.hash()));
             }
         };
         fixture.registerAnnotatedCommandHandler(new SessionCommandHandler(fixture.getRepository(), keys,

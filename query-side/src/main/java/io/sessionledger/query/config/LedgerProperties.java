@@ -9,14 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LedgerProperties(
         @DefaultValue("127.0.0.1:9092") String kafkaBootstrap,
         @DefaultValue("session-events") String topic,
-        @DefaultValue("http://127.0.0.1:8081") URI commandUrl,
-        Long parentPid,
-        String adminKey) {
-
-    /** Constant-time check of the operator's key; without one configured, the admin API is closed. */
-    public boolean isAdminKey(String candidate) {
-        return adminKey != null && !adminKey.isBlank() && candidate != null
-                && java.security.MessageDigest.isEqual(adminKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
+        @DefaultValue("http://127.0.0.1:8081") URI commandUrl) {
 }

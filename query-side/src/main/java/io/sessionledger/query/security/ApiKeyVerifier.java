@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.sessionledger.service.security.Principal;
+import io.sessionledger.service.security.PrincipalResolver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * itself is never kept): valid ones for a while, rejected ones only briefly.
  */
 @Component
-public class ApiKeyVerifier {
+public class ApiKeyVerifier implements PrincipalResolver {
 
     private record Answer(Principal principal, Instant expires) {
     }
@@ -45,7 +47,8 @@ public class ApiKeyVerifier {
     }
 
     /** @return the key's principal, or empty when the key is not valid */
-    public Optional<Principal> verify(String apiKey) throws PrincipalLookup.Unavailable {
+    @Override
+    public Optional<Principal> resolve(String apiKey) throws Unavailable {
         String digest = sha256(apiKey);
         Instant now = clock.instant();
         synchronized (answers) {

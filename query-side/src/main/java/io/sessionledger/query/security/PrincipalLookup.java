@@ -8,18 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import io.sessionledger.service.security.Principal;
+import io.sessionledger.service.security.PrincipalResolver.Unavailable;
 import org.springframework.stereotype.Component;
 
 /** Asks the command side, which owns the API keys, whom a key belongs to. */
 @Component
 public class PrincipalLookup {
-
-    /** The command side could not answer; distinct from a key it rejected. */
-    public static class Unavailable extends Exception {
-        Unavailable(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     private final HttpClient http;
     private final URI endpoint;

@@ -31,7 +31,7 @@ final class ProjectionHarness implements AutoCloseable {
                 new ProjectionProperties(true, group, 500, Duration.ofMillis(100), Duration.ofMillis(500), 500);
         ProjectionTransaction transaction = new ProjectionTransaction(TestEvents.CODEC, sessions, offsets,
                 new PostgresBulkRows(jdbc, settings), transactions, meters);
-        consumer = new ProjectionConsumer(new LedgerProperties(bootstrap, topic, URI.create("http://unused"), null, null),
+        consumer = new ProjectionConsumer(new LedgerProperties(bootstrap, topic, URI.create("http://unused")),
                 settings, transaction, offsets, positions);
         consumer.start();
     }

@@ -1,18 +1,20 @@
 package io.sessionledger.command.api.genesys;
 
-import io.sessionledger.command.api.web.ApiError;
-import io.sessionledger.command.api.web.ApiException;
-import io.sessionledger.command.api.web.Inputs;
-import io.sessionledger.command.api.web.JsonBody;
-import io.sessionledger.command.api.web.RequestContext;
 import io.sessionledger.command.api.web.SessionWrites;
 import io.sessionledger.command.session.AssociateUser;
 import io.sessionledger.command.session.CreateSession;
+import io.sessionledger.dialect.Versions;
+import io.sessionledger.dialect.genesys.GenesysVersion;
 import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.session.ExternalKeys;
 import io.sessionledger.events.session.Parties;
 import io.sessionledger.events.session.SessionDetails;
 import io.sessionledger.events.session.SessionScope;
+import io.sessionledger.service.errors.ApiError;
+import io.sessionledger.service.errors.ApiException;
+import io.sessionledger.service.web.Inputs;
+import io.sessionledger.service.web.JsonBody;
+import io.sessionledger.service.web.RequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +36,7 @@ public class GenesysController {
     static final String AGENT_HEADER = "gkc_agentId";
     static final String CUSTOMER_HEADER = "gkc_customerId";
     private static final Set<String> BODY_FIELDS = Set.of("visitId", "globalVisitId");
+    private static final int MAX_ID = GenesysVersion.MAX_ID;
 
     private final SessionWrites writes;
 
@@ -47,15 +50,15 @@ public class GenesysController {
                                          @RequestHeader(name = AGENT_HEADER, required = false) String agentId,
                                          @RequestHeader(name = CUSTOMER_HEADER, required = false) String customerId,
                                          JsonBody body, HttpServletRequest request) {
-        GenesysRequest genesys = GenesysRequest.of(version, tenantId, RequestContext.of(request));
+        RequestContext context = RequestContext.of(request);
+        GenesysVersion genesys = GenesysVersion.of(version, tenantId, context.tenantId());
         body.allowOnly(BODY_FIELDS);
-        SessionRef ref = new SessionRef(genesys.context().tenantId(), "s-" + UUID.randomUUID());
+        SessionRef ref = new SessionRef(context.tenantId(), "s-" + UUID.randomUUID());
         CreateSession command = new CreateSession(ref, SessionScope.TENANT,
                 new Parties(header(AGENT_HEADER, agentId), header(CUSTOMER_HEADER, customerId), null, null),
-                new ExternalKeys(body.text("visitId", GenesysRequest.MAX_ID),
-                        body.text("globalVisitId", GenesysRequest.MAX_ID), null, null),
+                new ExternalKeys(body.text("visitId", MAX_ID), body.text("globalVisitId", MAX_ID), null, null),
                 SessionDetails.NONE);
-        return GenesysResponses.of(genesys, writes.send(command, genesys.context(), genesys.dialect()));
+        return respond(genesys, writes.send(command, context, genesys.dialect()));
     }
 
     @PostMapping("/{sessionId}")
@@ -66,28 +69,28 @@ public class GenesysController {
                                             String customerId,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             JsonBody body, HttpServletRequest request) {
-        GenesysRequest genesys = GenesysRequest.of(version, tenantId, RequestContext.of(request));
+        RequestContext context = RequestContext.of(request);
+        GenesysVersion genesys = GenesysVersion.of(version, tenantId, context.tenantId());
         body.allowOnly(BODY_FIELDS);
-        AssociateUser command = new AssociateUser(genesys.session(sessionId), header(AGENT_HEADER, agentId),
-                header(CUSTOMER_HEADER, customerId), body.text("visitId", GenesysRequest.MAX_ID),
-                body.text("globalVisitId", GenesysRequest.MAX_ID), expectedVersion(ifMatch));
-        return GenesysResponses.of(genesys, writes.send(command, genesys.context(), genesys.dialect()));
+        AssociateUser command = new AssociateUser(session(context, sessionId), header(AGENT_HEADER, agentId),
+                header(CUSTOMER_HEADER, customerId), body.text("visitId", MAX_ID),
+                body.text("globalVisitId", MAX_ID), Versions.expected(ifMatch));
+        return respond(genesys, writes.send(command, context, genesys.dialect()));
+    }
+
+    private static ResponseEntity<Object> respond(GenesysVersion genesys, SessionWrites.Result result) {
+        return result.respond(HttpStatus.OK).body(genesys.body(result.session()));
+    }
+
+    static SessionRef session(RequestContext context, String sessionId) {
+        if (!SessionRef.isSessionId(sessionId)) {
+            throw new ApiException(ApiError.badRequest(
+                    "sessionId must be 1-128 characters of letters, digits and . _ ~ @ -"));
+        }
+        return new SessionRef(context.tenantId(), sessionId);
     }
 
     private static String header(String name, String value) {
-        return Inputs.text(name, value, GenesysRequest.MAX_ID);
-    }
-
-    /** {@code If-Match: "3"} (our extension): the version the client last saw; {@code *} means any. */
-    static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String digits = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        if (!digits.matches("\\d{1,18}")) {
-            throw new ApiException(new ApiError(HttpStatus.PRECONDITION_FAILED, "precondition_failed",
-                    "If-Match must be a session version as given in the ETag"));
-        }
-        return Long.parseLong(digits);
+        return Inputs.text(name, value, MAX_ID);
     }
 }

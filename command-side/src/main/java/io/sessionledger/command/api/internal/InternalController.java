@@ -1,11 +1,11 @@
 package io.sessionledger.command.api.internal;
 
-import io.sessionledger.command.api.web.ApiError;
-import io.sessionledger.command.api.web.ApiException;
-import io.sessionledger.command.api.web.RequestContext;
 import io.sessionledger.command.api.web.SessionWrites;
 import io.sessionledger.command.publishing.PublishedPosition;
-import io.sessionledger.command.security.Principal;
+import io.sessionledger.service.errors.ApiError;
+import io.sessionledger.service.errors.ApiException;
+import io.sessionledger.service.security.Principal;
+import io.sessionledger.service.web.RequestContext;
 import io.sessionledger.command.session.EnsureSession;
 import io.sessionledger.events.SessionRef;
 import jakarta.servlet.http.HttpServletRequest;

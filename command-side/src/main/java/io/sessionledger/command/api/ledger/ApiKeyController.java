@@ -1,8 +1,8 @@
 package io.sessionledger.command.api.ledger;
 
-import io.sessionledger.command.api.web.ApiError;
-import io.sessionledger.command.api.web.ApiException;
-import io.sessionledger.command.api.web.JsonBody;
+import io.sessionledger.service.errors.ApiError;
+import io.sessionledger.service.errors.ApiException;
+import io.sessionledger.service.web.JsonBody;
 import io.sessionledger.command.security.ApiKeys;
 import io.sessionledger.events.SessionRef;
 import java.time.Instant;

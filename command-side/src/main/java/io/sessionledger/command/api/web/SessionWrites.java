@@ -5,6 +5,10 @@ import io.sessionledger.command.publishing.PublicationTracker;
 import io.sessionledger.command.publishing.PublishedPosition;
 import io.sessionledger.command.session.SessionOutcome;
 import io.sessionledger.command.session.SessionRejected;
+import io.sessionledger.dialect.SessionView;
+import io.sessionledger.service.errors.ApiError;
+import io.sessionledger.service.errors.ApiException;
+import io.sessionledger.service.web.RequestContext;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -17,6 +21,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +33,31 @@ import org.springframework.stereotype.Component;
 public class SessionWrites {
 
     public record Result(SessionOutcome outcome, Optional<PublishedPosition> position) {
+
+        public SessionView session() {
+            return SessionViews.of(outcome.session());
+        }
+
+        /**
+         * The status and headers every dialect's write answers with: {@code ETag} (the version),
+         * {@code x-ledger-position} (where the last event sits on Kafka) or {@code x-ledger-consistency: pending}.
+         */
+        public ResponseEntity.BodyBuilder respond(HttpStatus status) {
+            ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
+                    .eTag("\"" + outcome.session().version() + "\"");
+            position.ifPresentOrElse(
+                    published -> builder.header(POSITION_HEADER, published.header()),
+                    () -> {
+                        if (outcome.changed()) {
+                            builder.header(CONSISTENCY_HEADER, "pending");
+                        }
+                    });
+            return builder;
+        }
     }
+
+    public static final String POSITION_HEADER = "x-ledger-position";
+    public static final String CONSISTENCY_HEADER = "x-ledger-consistency";
 
     private static final int ATTEMPTS = 3;
 
@@ -56,7 +85,7 @@ public class SessionWrites {
         for (int attempt = 1; ; attempt++) {
             try {
                 return commands.<SessionOutcome>send(GenericCommandMessage.asCommandMessage(command)
-                                .withMetaData(context.metadata(dialect)))
+                                .withMetaData(CommandMetadata.of(context, dialect)))
                         .get(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -95,7 +124,6 @@ public class SessionWrites {
     }
 
     private static ApiException unavailable() {
-        return new ApiException(new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                "the ledger did not answer in time; try again"));
+        return new ApiException(ApiError.unavailable("the ledger did not answer in time; try again"));
     }
 }

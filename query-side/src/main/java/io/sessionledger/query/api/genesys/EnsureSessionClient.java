@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.sessionledger.service.errors.ApiError;
+import io.sessionledger.service.errors.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,12 +68,12 @@ public class EnsureSessionClient {
         }
         if (status != 200) {
             log.warn("ensure {} answered {}", sessionId, status);
-            throw GenesysException.unavailable("the session store is not available");
+            throw unavailable("the session store is not available");
         }
         try {
             return json.readValue(response.body(), Ensured.class);
         } catch (IOException e) {
-            throw GenesysException.unavailable("the session store gave an unreadable answer");
+            throw unavailable("the session store gave an unreadable answer");
         }
     }
 
@@ -80,10 +82,14 @@ public class EnsureSessionClient {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             log.warn("ensure failed: {}", e.toString());
-            throw GenesysException.unavailable("the session store is not reachable");
+            throw unavailable("the session store is not reachable");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw GenesysException.unavailable("interrupted");
+            throw unavailable("interrupted");
         }
+    }
+
+    private static ApiException unavailable(String message) {
+        return new ApiException(ApiError.unavailable(message));
     }
 }

@@ -1,11 +1,14 @@
 package io.sessionledger.query.api.genesys;
 
+import io.sessionledger.dialect.SessionView;
 import io.sessionledger.events.SessionRef;
+import io.sessionledger.query.api.SessionViews;
 import io.sessionledger.query.consistency.ReadBarrier;
 import io.sessionledger.query.projection.SessionInfoRepository;
 import io.sessionledger.query.projection.SessionRow;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
+import io.sessionledger.service.errors.ApiError;
+import io.sessionledger.service.errors.ApiException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Service;
 public class GenesysSessionReads {
 
     /** @param fresh false when the barrier ran out and the answer may miss the latest writes */
-    public record Read(SessionInfo session, boolean fresh) {
+    public record Read(SessionView session, boolean fresh) {
     }
 
     private final ReadBarrier barrier;
@@ -42,7 +45,7 @@ public class GenesysSessionReads {
     public Read readEventually(String tenantId, String sessionId) {
         SessionRef ref = validRef(tenantId, sessionId);
         SessionRow row = sessions.find(ref.aggregateId())
-                .orElseThrow(() -> new GenesysException(HttpStatus.NOT_FOUND, "not_found", "session not projected"));
+                .orElseThrow(() -> new ApiException(ApiError.notFound("session not projected")));
         return visible(row, false);
     }
 
@@ -59,21 +62,21 @@ public class GenesysSessionReads {
                 : barrier.awaitRecord(position.partition(), position.offset());
         row = sessions.find(ref.aggregateId());
         if (row.isEmpty()) {
-            throw GenesysException.unavailable("the session exists but is not readable yet; retry shortly");
+            throw new ApiException(ApiError.unavailable("the session exists but is not readable yet; retry shortly"));
         }
         return visible(row.get(), fresh);
     }
 
     private static Read visible(SessionRow row, boolean fresh) {
         if (row.deleted()) {
-            throw new GenesysException(HttpStatus.NOT_FOUND, "not_found", "session not found");
+            throw new ApiException(ApiError.notFound("session not found"));
         }
-        return new Read(SessionInfo.of(row), fresh);
+        return new Read(SessionViews.of(row), fresh);
     }
 
     private static SessionRef validRef(String tenantId, String sessionId) {
         if (!SessionRef.isSessionId(sessionId)) {
-            throw GenesysException.invalid("sessionId must be 1 to 128 characters of A-Z a-z 0-9 . _ ~ @ -");
+            throw new ApiException(ApiError.badRequest("sessionId must be 1 to 128 characters of A-Z a-z 0-9 . _ ~ @ -"));
         }
         return new SessionRef(tenantId, sessionId);
     }

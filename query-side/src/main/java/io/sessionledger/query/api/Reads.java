@@ -1,0 +1,34 @@
+package io.sessionledger.query.api;
+
+import io.sessionledger.dialect.SessionView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What every dialect's read shares: whether the client asked to skip the read barrier
+ * ({@code x-ledger-consistency: eventual}, our extension), and the headers of the answer ({@code ETag}, and
+ * {@code x-ledger-consistency: stale} when the barrier ran out).
+ */
+public final class Reads {
+
+    public static final String CONSISTENCY_HEADER = "x-ledger-consistency";
+
+    private Reads() {
+    }
+
+    public static boolean eventual(HttpServletRequest request) {
+        return "eventual".equalsIgnoreCase(request.getHeader(CONSISTENCY_HEADER));
+    }
+
+    public static ResponseEntity.BodyBuilder ok(boolean fresh) {
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (!fresh) {
+            ok.header(CONSISTENCY_HEADER, "stale");
+        }
+        return ok;
+    }
+
+    public static ResponseEntity.BodyBuilder ok(SessionView session, boolean fresh) {
+        return ok(fresh).eTag(session.etag());
+    }
+}
