@@ -1,5 +1,7 @@
 package io.sessionledger.deploy;
 
+import io.sessionledger.deploy.edge.EdgeSettings;
+
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,7 +28,8 @@ public record LocalSystemConfig(
         String dbPassword,
         Path commandJar,
         Path queryJar,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        int defaultRateLimit) {
 
     private static final String JAR_VERSION = "0.1.0-SNAPSHOT";
 
@@ -51,7 +54,9 @@ public record LocalSystemConfig(
                 env.get("LEDGER_DB_PASSWORD"),
                 jar(env, "LEDGER_COMMAND_JAR", root, "command-side"),
                 jar(env, "LEDGER_QUERY_JAR", root, "query-side"),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEDGER_STARTUP_TIMEOUT_SECONDS", "120"))));
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEDGER_STARTUP_TIMEOUT_SECONDS", "120"))),
+                Integer.parseInt(env.getOrDefault("LEDGER_DEFAULT_RATE_LIMIT",
+                        String.valueOf(EdgeSettings.DEFAULT_RATE_LIMIT))));
     }
 
     public String kafkaBootstrap() {

@@ -1,5 +1,7 @@
 package io.sessionledger.deploy.edge;
 
+import io.sessionledger.deploy.edge.apidocs.ApiDocsHandler;
+import io.sessionledger.deploy.edge.quota.Quotas;
 import io.sessionledger.deploy.health.BrokerHealth;
 import io.sessionledger.deploy.health.ServiceHealth;
 import io.undertow.Undertow;
@@ -35,7 +37,9 @@ public final class Edge implements AutoCloseable {
         BrokerHealth brokerHealth = new BrokerHealth(settings.kafkaBootstrap());
         HttpHandler health = new HealthHandler(
                 new ServiceHealth(settings.commandUrl()), new ServiceHealth(settings.queryUrl()), brokerHealth);
-        HttpHandler handler = new EdgeHandler(proxyTo(settings.commandUrl()), proxyTo(settings.queryUrl()), health);
+        HttpHandler handler = new EdgeHandler(proxyTo(settings.commandUrl()), proxyTo(settings.queryUrl()), health,
+                new ApiDocsHandler(settings.commandUrl(), settings.queryUrl()),
+                new Quotas(settings.commandUrl(), settings.defaultRateLimit(), settings.edgeInstances()));
         Undertow server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 // The proxy forwards raw paths; decoding is the upstream's business.

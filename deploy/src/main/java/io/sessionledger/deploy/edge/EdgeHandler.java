@@ -1,22 +1,27 @@
 package io.sessionledger.deploy.edge;
 
+import io.sessionledger.deploy.edge.quota.Quotas;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
 
 import java.util.UUID;
 
-/** The edge's front door: limits, a request id, then the routing table. */
+/** The edge's front door: size limits, a request id, the routing table, then the key's quota. */
 final class EdgeHandler implements HttpHandler {
 
     private final HttpHandler command;
     private final HttpHandler query;
     private final HttpHandler health;
+    private final HttpHandler apiDocs;
+    private final Quotas quotas;
 
-    EdgeHandler(HttpHandler command, HttpHandler query, HttpHandler health) {
+    EdgeHandler(HttpHandler command, HttpHandler query, HttpHandler health, HttpHandler apiDocs, Quotas quotas) {
         this.command = command;
         this.query = query;
         this.health = health;
+        this.apiDocs = apiDocs;
+        this.quotas = quotas;
     }
 
     @Override
@@ -36,6 +41,7 @@ final class EdgeHandler implements HttpHandler {
             case COMMAND -> proxy(exchange, command);
             case QUERY -> proxy(exchange, query);
             case HEALTH -> health.handleRequest(exchange);
+            case API_DOCS -> apiDocs.handleRequest(exchange);
             case NOT_FOUND -> ErrorResponses.send(exchange, EdgeError.NOT_FOUND,
                     "No API is served at " + exchange.getRequestPath() + ".");
         }
@@ -44,9 +50,9 @@ final class EdgeHandler implements HttpHandler {
     /**
      * The proxy answers an unreachable upstream with an empty 503; that response is replaced with a
      * JSON error before it is sent. Upstream responses are already on their way by then, so they pass
-     * through untouched.
+     * through untouched. A request over its key's quota is answered here and never forwarded.
      */
-    private static void proxy(HttpServerExchange exchange, HttpHandler upstream) throws Exception {
+    private void proxy(HttpServerExchange exchange, HttpHandler upstream) throws Exception {
         exchange.addDefaultResponseListener(ex -> {
             if (ex.isResponseStarted() || ex.getStatusCode() < StatusCodes.INTERNAL_SERVER_ERROR) {
                 return false;
@@ -54,6 +60,6 @@ final class EdgeHandler implements HttpHandler {
             ErrorResponses.send(ex, EdgeError.UNAVAILABLE, "The service behind this API is not available.");
             return true;
         });
-        upstream.handleRequest(exchange);
+        quotas.guard(exchange, upstream);
     }
 }

@@ -12,17 +12,17 @@ import java.util.Map;
 
 /**
  * Errors the edge produces itself, in the JSON dialect of the API the path belongs to, so a client
- * never has to parse a proxy's HTML page.
+ * never has to parse a proxy's HTML page. Paths outside every dialect answer in the ledger's format.
  */
-final class ErrorResponses {
+public final class ErrorResponses {
 
-    static final HttpString REQUEST_ID = new HttpString("x-request-id");
+    public static final HttpString REQUEST_ID = new HttpString("x-request-id");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ErrorResponses() {
     }
 
-    static void send(HttpServerExchange exchange, EdgeError error, String detail) {
+    public static void send(HttpServerExchange exchange, EdgeError error, String detail) {
         exchange.setStatusCode(error.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         if (error == EdgeError.HEADERS_TOO_LARGE || error == EdgeError.URI_TOO_LONG) {
@@ -37,13 +37,23 @@ final class ErrorResponses {
 
     static String body(String path, String code, String detail, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        if (path.startsWith("/v2/agents/") || path.equals("/v2/agents")) {
-            body.put("messages", List.of(detail));
-            body.put("request_id", requestId);
-            body.put("field_errors", Map.of());
-        } else {
-            body.put("description", detail);
+        switch (Dialect.of(path)) {
+            case KORE -> {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("msg", detail);
+                error.put("code", code);
+                body.put("errors", List.of(error));
+            }
+            case VECTARA -> {
+                body.put("code", code);
+                body.put("messages", List.of(detail));
+                body.put("request_id", requestId);
+                body.put("field_errors", Map.of());
+            }
+            case GENESYS, LEDGER, NONE -> {
+                body.put("code", code);
+                body.put("description", detail);
+            }
         }
         try {
             return JSON.writeValueAsString(body);

@@ -8,6 +8,8 @@ public enum Route {
     QUERY,
     /** The edge answers itself: the health of the whole system. */
     HEALTH,
+    /** The edge answers itself: one OpenAPI document merged from both services' documents. */
+    API_DOCS,
     /** Not part of the public API (including everything under /internal). */
     NOT_FOUND
 }

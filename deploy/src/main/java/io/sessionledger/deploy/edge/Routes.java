@@ -22,6 +22,9 @@ public final class Routes {
         if (rawPath.equals("/actuator/health")) {
             return method.equals("GET") ? Route.HEALTH : Route.NOT_FOUND;
         }
+        if (rawPath.equals("/v3/api-docs")) {
+            return read ? Route.API_DOCS : Route.NOT_FOUND;
+        }
         if (under(rawPath, "/gks-server/v1") || under(rawPath, "/gks-server/v2") || under(rawPath, "/v2/agents")) {
             return read ? Route.QUERY : Route.COMMAND;
         }
@@ -32,6 +35,7 @@ public final class Routes {
         if (under(rawPath, "/ledger/v1/projections")) {
             return Route.QUERY;
         }
+        // Each service's own document (/v3/api-docs/...) and the Swagger UI are served by the command side.
         if (under(rawPath, "/ledger/v1") || under(rawPath, "/v3/api-docs") || under(rawPath, "/swagger-ui")
                 || rawPath.equals("/swagger-ui.html")) {
             return Route.COMMAND;

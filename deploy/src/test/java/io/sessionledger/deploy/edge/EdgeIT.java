@@ -55,8 +55,9 @@ class EdgeIT {
         assertThat(upstreamOf("PATCH", "/v2/agents/bot/sessions/k1")).isEqualTo("command");
         assertThat(upstreamOf("POST", "/ledger/v1/projections/session-info/rebuild")).isEqualTo("query");
         assertThat(upstreamOf("POST", "/ledger/v1/api-keys")).isEqualTo("command");
-        assertThat(upstreamOf("GET", "/v3/api-docs")).isEqualTo("command");
+        assertThat(upstreamOf("GET", "/v3/api-docs/swagger-config")).isEqualTo("command");
         assertThat(upstreamOf("GET", "/swagger-ui/index.html")).isEqualTo("command");
+        assertThat(upstreamOf("GET", "/swagger-ui.html")).isEqualTo("command");
     }
 
     @Test
@@ -136,6 +137,13 @@ class EdgeIT {
             JsonNode body = JSON.readTree(response.body());
             assertThat(body.path("code").asText()).isEqualTo("unavailable");
             assertThat(body.path("messages").get(0).asText()).isNotBlank();
+
+            HttpResponse<String> kore = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lonely.port()
+                            + "/api/v2/apps/a1/environments/dev/sessions"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(kore.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(kore.body()).at("/errors/0/code").asText()).isEqualTo("unavailable");
+            assertThat(JSON.readTree(kore.body()).at("/errors/0/msg").asText()).isNotBlank();
         }
     }
 
