@@ -4,6 +4,7 @@ import io.sessionledger.command.api.web.SessionWrites;
 import io.sessionledger.command.session.AssociateUser;
 import io.sessionledger.command.session.CreateSession;
 import io.sessionledger.dialect.Versions;
+import io.sessionledger.dialect.genesys.GenesysExamples;
 import io.sessionledger.dialect.genesys.GenesysVersion;
 import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.session.ExternalKeys;
@@ -15,6 +16,11 @@ import io.sessionledger.service.errors.ApiException;
 import io.sessionledger.service.web.Inputs;
 import io.sessionledger.service.web.JsonBody;
 import io.sessionledger.service.web.RequestContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Genesys Knowledge Center session writes, 8.5 form (v1) and later form (v2). Reads live on the query side. */
 @RestController
 @RequestMapping("/gks-server/{version:v1|v2}/sessions")
+@Tag(name = "Genesys Knowledge Center sessions", description = "v1: the 8.5 form (the key's tenant, bare SessionInfo); "
+        + "v2: the later form (tenantId parameter required, answer inside \"response\")")
 public class GenesysController {
 
     static final String AGENT_HEADER = "gkc_agentId";
@@ -45,6 +53,28 @@ public class GenesysController {
     }
 
     @PutMapping("/new")
+    @Operation(summary = "Create a session", description = "Headers gkc_agentId and gkc_customerId name the parties; "
+            + "without agent, customer and visit the session is anonymous. The visitId is unique per tenant.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = GenesysExamples.CREATE_BODY))))
+    @ApiResponse(responseCode = "200", description = "the new session (v2 wraps it in \"response\")",
+            content = @Content(mediaType = "application/json", examples = {
+                    @ExampleObject(name = "v1", value = GenesysExamples.SESSION_INFO),
+                    @ExampleObject(name = "v2", value = GenesysExamples.SESSION_INFO_V2)}))
+    @ApiResponse(responseCode = "400", description = "invalid request, or the visitId belongs to another session",
+            content = @Content(mediaType = "application/json", examples = {
+                    @ExampleObject(name = "invalid_request", value = GenesysExamples.INVALID_REQUEST),
+                    @ExampleObject(name = "visit_id_conflict", value = GenesysExamples.VISIT_CONFLICT)}))
+    @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = GenesysExamples.UNAUTHORIZED)))
+    @ApiResponse(responseCode = "403", description = "v2: tenantId is not the key's", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = GenesysExamples.FORBIDDEN)))
+    @ApiResponse(responseCode = "413", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = GenesysExamples.TOO_LARGE)))
+    @ApiResponse(responseCode = "415", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = GenesysExamples.UNSUPPORTED_MEDIA_TYPE)))
+    @ApiResponse(responseCode = "429", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = GenesysExamples.RATE_LIMITED)))
     public ResponseEntity<Object> create(@PathVariable String version,
                                          @RequestParam(required = false) String tenantId,
                                          @RequestHeader(name = AGENT_HEADER, required = false) String agentId,
@@ -62,6 +92,32 @@ public class GenesysController {
     }
 
     @PostMapping("/{sessionId}")
+    @Operation(summary = "Associate a recognised user with a session", description = "The same customer again "
+            + "changes nothing; another customer is refused. An unknown id is created with these parties (8.5). "
+            + "If-Match (the ETag's version) makes the write conditional.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = GenesysExamples.ASSOCIATE_BODY))))
+    @ApiResponse(responseCode = "200", description = "the session after the association",
+            content = @Content(mediaType = "application/json", examples = {
+                    @ExampleObject(name = "v1", value = GenesysExamples.SESSION_INFO),
+                    @ExampleObject(name = "v2", value = GenesysExamples.SESSION_INFO_V2)}))
+    @ApiResponse(responseCode = "400", description = "invalid request, another customer, or another visit",
+            content = @Content(mediaType = "application/json", examples = {
+                    @ExampleObject(name = "invalid_request", value = GenesysExamples.INVALID_REQUEST),
+                    @ExampleObject(name = "customer_conflict", value = GenesysExamples.CUSTOMER_CONFLICT),
+                    @ExampleObject(name = "visit_id_conflict", value = GenesysExamples.VISIT_CONFLICT)}))
+    @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = GenesysExamples.UNAUTHORIZED)))
+    @ApiResponse(responseCode = "403", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = GenesysExamples.FORBIDDEN)))
+    @ApiResponse(responseCode = "404", description = "the session was deleted", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = GenesysExamples.NOT_FOUND)))
+    @ApiResponse(responseCode = "409", description = "the session is terminated", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = GenesysExamples.TERMINATED)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = GenesysExamples.PRECONDITION_FAILED)))
+    @ApiResponse(responseCode = "429", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = GenesysExamples.RATE_LIMITED)))
     public ResponseEntity<Object> associate(@PathVariable String version, @PathVariable String sessionId,
                                             @RequestParam(required = false) String tenantId,
                                             @RequestHeader(name = AGENT_HEADER, required = false) String agentId,
