@@ -37,9 +37,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.startsWith("/actuator/") || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
-                || path.equals("/error");
+        return isPublic(request.getRequestURI()) && isPublic(dispatchedPath(request));
     }
 
     @Override
@@ -50,7 +48,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             errors.write(request, response, ApiError.unauthorized("a valid x-api-key header is required"));
             return;
         }
-        Optional<Principal> principal = isAdminPath(request.getRequestURI())
+        Optional<Principal> principal = isAdminPath(request.getRequestURI()) || isAdminPath(dispatchedPath(request))
                 ? Optional.of(ADMIN).filter(admin -> adminKey.matches(key))
                 : apiKeys.resolve(key);
         if (principal.isEmpty()) {
@@ -61,7 +59,21 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * Spring matches the raw path segment by segment, decoded and without ;params ("/ledger/v1/%61pi-keys"
+     * is the API-key endpoint), while the container normalises dot segments: a path is judged both ways.
+     */
+    private static String dispatchedPath(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    private static boolean isPublic(String path) {
+        return path.startsWith("/actuator/") || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
+                || path.equals("/error");
+    }
+
     private static boolean isAdminPath(String path) {
-        return path.startsWith("/ledger/v1/api-keys");
+        return path.startsWith("/ledger/v1/api-keys") || path.startsWith("/ledger/v1/agents")
+                || path.startsWith("/ledger/v1/apps");
     }
 }
