@@ -5,7 +5,6 @@ import io.sessionledger.command.api.web.ApiException;
 import io.sessionledger.command.api.web.RequestContext;
 import io.sessionledger.command.api.web.SessionWrites;
 import io.sessionledger.command.publishing.PublishedPosition;
-import io.sessionledger.command.security.Principal;
 import io.sessionledger.command.session.EnsureSession;
 import io.sessionledger.events.SessionRef;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +34,8 @@ public class InternalController {
     }
 
     @GetMapping("/internal/v1/principal")
-    public Principal principal(HttpServletRequest request) {
-        return RequestContext.of(request).principal();
+    public PrincipalView principal(HttpServletRequest request) {
+        return PrincipalView.of(RequestContext.of(request).principal());
     }
 
     /** Genesys get-or-create: an unknown id becomes a new anonymous session, exactly once. */
