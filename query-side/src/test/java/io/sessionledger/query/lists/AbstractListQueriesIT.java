@@ -1,10 +1,10 @@
 package io.sessionledger.query.lists;
 
 import io.sessionledger.query.projection.SessionInfoRepository;
+import io.sessionledger.query.support.TestDatabases;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -29,8 +29,7 @@ abstract class AbstractListQueriesIT implements KoreQueriesContract, VectaraQuer
     @BeforeAll
     void migrate() {
         dataSource = createDataSource();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/query").table("flyway_query_history")
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        TestDatabases.migrate(dataSource);
         jdbc = new JdbcTemplate(dataSource);
     }
 

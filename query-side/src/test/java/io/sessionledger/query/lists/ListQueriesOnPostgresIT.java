@@ -2,6 +2,7 @@ package io.sessionledger.query.lists;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.sessionledger.query.support.LocalPostgres;
+import io.sessionledger.query.support.TestDatabases;
 import javax.sql.DataSource;
 
 /** The list queries on the local PostgreSQL, in a database of their own. */
@@ -13,10 +14,7 @@ class ListQueriesOnPostgresIT extends AbstractListQueriesIT {
     @Override
     protected DataSource createDataSource() {
         postgres = LocalPostgres.create();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.url());
-        dataSource.setUsername(LocalPostgres.USER);
-        dataSource.setMaximumPoolSize(2);
+        dataSource = TestDatabases.postgres(postgres);
         return dataSource;
     }
 

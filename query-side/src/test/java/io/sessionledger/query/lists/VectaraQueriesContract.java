@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ interface VectaraQueriesContract extends ListFixture {
     default void pagesFollowKeyOrderWithoutDuplicatesOrGapsAndTheLastHasNoPageKey() {
         String tenant = newTenant();
         List<TestSession> sessions = new ArrayList<>(numbered(tenant, 23));
-        java.util.Collections.shuffle(sessions, new java.util.Random(7));
+        Collections.shuffle(sessions, new Random(7));
         store(sessions);
 
         List<VectaraPage> pages = allPages(vectara(), tenant, null, 5);
