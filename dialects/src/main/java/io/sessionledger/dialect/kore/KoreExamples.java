@@ -32,6 +32,10 @@ public final class KoreExamples {
 
     public static final String INVALID_REQUEST = E1 + "unknown sessionIdentity type 'visitor': use sessionId, "
             + "sessionReference or userReference" + E2 + "invalid_request" + E3;
+    public static final String INVALID_LIST_REQUEST = E1 + "'limit' must be a whole number from 1 to 100"
+            + E2 + "invalid_request" + E3;
+    public static final String CONFLICT = E1 + "the sessionReference is changing hands under concurrent requests; "
+            + "try again" + E2 + "conflict" + E3;
     public static final String UNAUTHORIZED = E1 + "a valid x-api-key header is required" + E2 + "unauthorized" + E3;
     public static final String FORBIDDEN = E1 + "the API key may not use app 'aa-other'" + E2 + "forbidden" + E3;
     public static final String NOT_OWNER = E1 + "the session belongs to another user reference"

@@ -319,4 +319,28 @@ class KoreReadIT {
         assertKoreError(get("/api/v2/apps/app-a/environments/dev/nothing"), 404, "not_found");
         assertThat(COMMAND_SIDE.registryCalls).noneMatch(call -> call.contains("d v") || call.contains("aaaa"));
     }
+
+    @Test
+    void theOpenApiDocumentGivesAnExampleForEveryAnswerOfBothReads() throws Exception {
+        JsonNode paths = body(send("GET", "/v3/api-docs", null, Map.of("x-api-key", ""))).get("paths");
+        String template = "/api/v2/apps/{appId}/environments/{envName}/sessions";
+        JsonNode get = paths.get(template).get("get");
+        JsonNode list = paths.get(template + "/list").get("post");
+
+        assertThat(get.get("responses").fieldNames()).toIterable()
+                .contains("200", "400", "401", "403", "404", "429", "503");
+        assertThat(list.get("responses").fieldNames()).toIterable()
+                .contains("200", "400", "401", "403", "404", "413", "415", "429", "503");
+        assertThat(hasExample(list.at("/requestBody/content/application~1json"))).isTrue();
+        for (JsonNode operation : List.of(get, list)) {
+            assertThat(operation.get("tags").get(0).asText()).isEqualTo("Kore.ai sessions");
+            operation.get("responses").forEach(answer -> assertThat(hasExample(answer.at("/content/application~1json")))
+                    .as(answer.toString()).isTrue());
+        }
+    }
+
+    /** One example is written as "example", several by name under "examples". */
+    private static boolean hasExample(JsonNode content) {
+        return content.has("example") || content.path("examples").size() > 0;
+    }
 }
