@@ -13,6 +13,13 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import io.sessionledger.dialect.ledger.LedgerExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Admin: issue and revoke tenant API keys (admin key only; see ApiKeyFilter). */
 @RestController
 @RequestMapping("/ledger/v1/api-keys")
+@Tag(name = "Ledger admin: API keys", description = "admin key only")
 public class ApiKeyController {
 
     /** The one answer that shows the key itself; {@code agents} / {@code apps} null means any. */
@@ -52,6 +60,15 @@ public class ApiKeyController {
     }
 
     @PostMapping
+    @Operation(summary = "Issue an API key (shown once; only its hash is kept)", description = "scopes: some of "
+            + "sessions, audit, erase (all when absent); agents/apps: limit the key (any when absent); rateLimit: the "
+            + "key's quota (the default when absent).", requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = LedgerExamples.ISSUE_KEY))))
+    @ApiResponse(responseCode = "201", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.ISSUED_KEY)))
+    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.INVALID)))
+    @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.UNAUTHORIZED)))
     public ResponseEntity<IssuedKey> issue(JsonBody body) {
         body.allowOnly(FIELDS);
         String tenantId = body.text("tenantId", 63);
@@ -73,6 +90,12 @@ public class ApiKeyController {
      * they may accept the key until their cache expires.
      */
     @DeleteMapping("/{id}")
+    @Operation(summary = "Revoke an API key", description = "Takes effect on every service at once.")
+    @ApiResponse(responseCode = "204", description = "revoked")
+    @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.UNAUTHORIZED)))
+    @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.NOT_FOUND)))
     public ResponseEntity<Void> revoke(@PathVariable String id) {
         Instant revokedAt = apiKeys.revoke(id)
                 .orElseThrow(() -> new ApiException(ApiError.notFound("no live API key with that id")));

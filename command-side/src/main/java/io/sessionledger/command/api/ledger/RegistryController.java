@@ -11,6 +11,13 @@ import io.sessionledger.command.registry.RegistryNames;
 import io.sessionledger.events.SessionRef;
 import java.time.Instant;
 import java.util.Set;
+import io.sessionledger.dialect.ledger.LedgerExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Admin: register a tenant's agents and app environments (admin key only; see ApiKeyFilter). */
 @RestController
+@Tag(name = "Ledger admin: registry", description = "agents (Vectara dialect) and app environments (Kore dialect); admin key only")
 public class RegistryController {
 
     public record AgentView(String agentKey, String tenantId, String name, Instant createdAt) {
@@ -43,6 +51,15 @@ public class RegistryController {
 
     /** 201 when the agent is new for that tenant, 200 when it existed (its name is then replaced). */
     @PutMapping("/ledger/v1/agents/{agentKey}")
+    @Operation(summary = "Register an agent for a tenant", requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = LedgerExamples.PUT_AGENT))))
+    @ApiResponse(responseCode = "201", description = "registered", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.AGENT)))
+    @ApiResponse(responseCode = "200", description = "it existed; name updated", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.AGENT)))
+    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.INVALID)))
+    @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.UNAUTHORIZED)))
     public ResponseEntity<AgentView> putAgent(@PathVariable String agentKey, JsonBody body) {
         requireAgentKey(agentKey);
         body.allowOnly(Set.of("tenantId", "name"));
@@ -57,6 +74,15 @@ public class RegistryController {
     }
 
     @GetMapping("/ledger/v1/agents/{agentKey}")
+    @Operation(summary = "A registered agent")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.AGENT)))
+    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.INVALID)))
+    @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.UNAUTHORIZED)))
+    @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.NOT_REGISTERED)))
     public AgentView getAgent(@PathVariable String agentKey, @RequestParam String tenantId) {
         requireAgentKey(agentKey);
         return registry.agent(requireTenant(tenantId), agentKey).map(AgentView::of)
@@ -65,6 +91,15 @@ public class RegistryController {
 
     /** 201 when the environment is new for that tenant, 200 when it existed. */
     @PutMapping("/ledger/v1/apps/{appId}/environments/{envName}")
+    @Operation(summary = "Register an app environment for a tenant", requestBody = @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = LedgerExamples.PUT_APP))))
+    @ApiResponse(responseCode = "201", description = "registered", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.APP)))
+    @ApiResponse(responseCode = "200", description = "it existed", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.APP)))
+    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.INVALID)))
+    @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.UNAUTHORIZED)))
     public ResponseEntity<AppEnvironmentView> putAppEnvironment(@PathVariable String appId,
                                                                 @PathVariable String envName, JsonBody body) {
         requireAppEnvironment(appId, envName);
@@ -76,6 +111,15 @@ public class RegistryController {
     }
 
     @GetMapping("/ledger/v1/apps/{appId}/environments/{envName}")
+    @Operation(summary = "A registered app environment")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.APP)))
+    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.INVALID)))
+    @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.UNAUTHORIZED)))
+    @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = LedgerExamples.NOT_REGISTERED)))
     public AppEnvironmentView getAppEnvironment(@PathVariable String appId, @PathVariable String envName,
                                                 @RequestParam String tenantId) {
         requireAppEnvironment(appId, envName);
