@@ -7,9 +7,10 @@ import io.sessionledger.service.web.Inputs;
 import org.springframework.http.HttpStatus;
 
 /**
- * What both services check before any Kore request touches a session, in this order: the key may use the
- * sessions API (403), the path names a well-formed app and environment (400), the key may use that app (403).
- * Whether the app environment is registered is each service's own lookup; {@link #appNotFound} is its answer.
+ * What both services check before any Kore request touches a session, in this order: the path names a
+ * well-formed app and environment (400), the key may use that app (403). The {@code sessions} scope was checked
+ * before (the service kit's API-key filter, for every dialect). Whether the app environment is registered is each
+ * service's own lookup; {@link #appNotFound} is its answer.
  */
 public final class KoreRules {
 
@@ -22,9 +23,6 @@ public final class KoreRules {
     }
 
     public static void requireAccess(Principal principal, String appId, String environment) {
-        if (!principal.hasScope(Principal.SESSIONS)) {
-            throw new ApiException(ApiError.forbidden("the API key may not use the sessions API"));
-        }
         name("appId", appId, MAX_APP_ID);
         name("envName", environment, MAX_ENVIRONMENT);
         if (!principal.mayUseApp(appId)) {
