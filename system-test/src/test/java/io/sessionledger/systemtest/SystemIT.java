@@ -157,6 +157,12 @@ class SystemIT {
         CloudEventChecks.assertWellFormedAndOrdered(records, "acme");
     }
 
+    @Test
+    @Order(8)
+    void koreSessionsWorkThroughTheEdge() throws Exception {
+        new KoreSystemChecks(client, system.adminKey(), apiKey, system.kafkaBootstrap()).run(TOPIC, "acme");
+    }
+
     /**
      * Nothing acknowledged is lost when Kafka dies: writes made while the broker is down are answered
      * (durable in the store, marked pending), and once it is back they reach the topic, in order, and the
