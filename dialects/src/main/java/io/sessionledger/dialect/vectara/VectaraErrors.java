@@ -6,6 +6,7 @@ import io.sessionledger.service.errors.LedgerErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +31,9 @@ public class VectaraErrors implements DialectErrors {
     public ApiError refused(String reason, String message) {
         return switch (reason) {
             case "NOT_FOUND" -> new ApiError(HttpStatus.NOT_FOUND, "session_not_found", message);
-            case "KEY_TAKEN", "TERMINATED" -> new ApiError(HttpStatus.CONFLICT, "conflict", message);
+            // The session key is the only key a Vectara client names, so a clash is always that field's.
+            case "KEY_TAKEN" -> new ApiError(HttpStatus.CONFLICT, "conflict", message, Map.of("key", message), null);
+            case "TERMINATED" -> new ApiError(HttpStatus.CONFLICT, "conflict", message);
             default -> DialectErrors.super.refused(reason, message);
         };
     }
@@ -40,9 +43,11 @@ public class VectaraErrors implements DialectErrors {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", error.status() == HttpStatus.NOT_FOUND && error.code().equals("not_found")
                 ? "session_not_found" : error.code());
-        body.put("messages", List.of(error.message()));
+        // Every field at fault has its own message; in name order, so that the answer is the same every time.
+        Map<String, String> fieldErrors = new TreeMap<>(error.fieldErrors());
+        body.put("messages", fieldErrors.isEmpty() ? List.of(error.message()) : List.copyOf(fieldErrors.values()));
         body.put("request_id", requestId);
-        body.put("field_errors", error.fieldErrors());
+        body.put("field_errors", fieldErrors);
         return LedgerErrors.respond(error, body);
     }
 }
