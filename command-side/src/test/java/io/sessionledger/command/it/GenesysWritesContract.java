@@ -233,6 +233,22 @@ abstract class GenesysWritesContract {
     }
 
     @Test
+    void aKeyWithoutTheSessionsScopeCannotUseTheSessionApis() {
+        Http.Response issued = http.send("POST", "/ledger/v1/api-keys",
+                "{\"tenantId\":\"acme\",\"name\":\"auditor\",\"scopes\":[\"audit\"]}",
+                Map.of("x-api-key", ADMIN_KEY, "content-type", "application/json"));
+        assertThat(issued.status()).isEqualTo(201);
+        long before = storedEvents();
+
+        Http.Response refused = http.send("PUT", "/gks-server/v1/sessions/new", null,
+                Map.of("x-api-key", issued.body().get("key").asText()));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("code").asText()).isEqualTo("forbidden");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void apiKeysAreStoredOnlyAsHashes() {
         assertThat(jdbc.queryForObject("select count(*) from api_key where key_hash = ?", Long.class,
                 ApiKeys.hash(key))).isEqualTo(1);
