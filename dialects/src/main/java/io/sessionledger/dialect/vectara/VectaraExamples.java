@@ -21,6 +21,10 @@ public final class VectaraExamples {
             + "\"messages\":[\"limit must be a whole number from 1 to 100\"],"
             + "\"request_id\":\"0b7e4f5a-3c2d-4e1f-9a8b-7c6d5e4f3a2b\","
             + "\"field_errors\":{\"limit\":\"limit must be a whole number from 1 to 100\"}}";
+    public static final String INVALID_SESSION_KEY = "{\"code\":\"invalid_request\","
+            + "\"messages\":[\"session_key must be 1-50 characters of 0-9 a-z A-Z _ -\"],"
+            + "\"request_id\":\"0b7e4f5a-3c2d-4e1f-9a8b-7c6d5e4f3a2b\","
+            + "\"field_errors\":{\"session_key\":\"session_key must be 1-50 characters of 0-9 a-z A-Z _ -\"}}";
     public static final String INVALID_METADATA = "{\"code\":\"invalid_metadata\","
             + "\"messages\":[\"'metadata' must be a JSON object\"],\"request_id\":\"0b7e4f5a-3c2d-4e1f-9a8b-7c6d5e4f3a2b\","
             + "\"field_errors\":{\"metadata\":\"'metadata' must be a JSON object\"}}";

@@ -30,14 +30,11 @@ public final class VectaraRules {
     }
 
     /**
-     * May this key use this agent's sessions at all: the {@code sessions} scope first (whatever the path), then
-     * the agent key's shape, then the key's agent limit. Whether the agent is registered is asked afterwards, so
-     * a limited key learns nothing about the agents it may not use.
+     * May this key use this agent: the agent key's shape, then the key's agent limit (the {@code sessions} scope
+     * was checked with the key itself, by the API-key filter). Whether the agent is registered is asked
+     * afterwards, so a limited key learns nothing about the agents it may not use.
      */
     public static String agentFor(Principal principal, String agentKey) {
-        if (!principal.hasScope(Principal.SESSIONS)) {
-            throw forbidden("the API key does not have the 'sessions' scope");
-        }
         String checked = agentKey(agentKey);
         if (!principal.mayUseAgent(checked)) {
             throw forbidden("the API key may not use agent '" + checked + "'");

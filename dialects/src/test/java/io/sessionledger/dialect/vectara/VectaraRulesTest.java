@@ -117,13 +117,13 @@ class VectaraRulesTest {
     }
 
     @Test
-    void aKeyNeedsTheSessionsScopeAndMayBeLimitedToAgents() {
+    void aKeyMayBeLimitedToAgents() {
         Principal limited = new Principal("k", "acme", "n", Set.of("sessions"), Set.of("support"), null, null);
-        Principal auditor = new Principal("k", "acme", "n", Set.of("audit"), null, null, null);
+        Principal any = new Principal("k", "acme", "n");
         assertThat(VectaraRules.agentFor(limited, "support")).isEqualTo("support");
         assertThat(refusal(() -> VectaraRules.agentFor(limited, "billing")).code()).isEqualTo("forbidden");
-        assertThat(refusal(() -> VectaraRules.agentFor(auditor, "support")).code()).isEqualTo("forbidden");
-        assertThat(refusal(() -> VectaraRules.agentFor(auditor, "bad key!")).code()).isEqualTo("forbidden");
+        assertThat(VectaraRules.agentFor(any, "billing")).isEqualTo("billing");
+        assertThat(refusal(() -> VectaraRules.agentFor(any, "bad key!")).fieldErrors()).containsOnlyKeys("agent_key");
     }
 
     private static String nested(int levels) {
