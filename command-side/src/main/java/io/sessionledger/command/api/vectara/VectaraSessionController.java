@@ -90,7 +90,8 @@ public class VectaraSessionController {
     @Operation(summary = "Update an agent session", description = "Changes name, description, metadata (replaced "
             + "wholly) and enabled; absent or null fields stay as they are. If-Match (the ETag) makes it conditional.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
-                    examples = @ExampleObject(value = VectaraExamples.UPDATE_BODY))))
+                    examples = @ExampleObject(name = "rename, replace metadata, disable",
+                            value = VectaraExamples.UPDATE_BODY))))
     @ApiResponse(responseCode = "200", description = "the session after the change; ETag is its version",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = SESSION)))
     @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/json", examples = {
