@@ -38,7 +38,8 @@ final class RawHttp {
             String bodyPart = new String(headPart.toLowerCase(java.util.Locale.ROOT)
                     .contains("transfer-encoding: chunked") ? dechunk(rest) : rest, StandardCharsets.UTF_8);
             int status = Integer.parseInt(headPart.substring(9, 12));
-            return new Answer(status, headPart, bodyPart.isBlank() ? null : JSON.readTree(bodyPart));
+            boolean json = headPart.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json");
+            return new Answer(status, headPart, json && !bodyPart.isBlank() ? JSON.readTree(bodyPart) : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

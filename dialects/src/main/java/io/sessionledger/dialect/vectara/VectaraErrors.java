@@ -1,12 +1,10 @@
 package io.sessionledger.dialect.vectara;
 
+import io.sessionledger.dialect.ApiDialect;
 import io.sessionledger.service.errors.ApiError;
 import io.sessionledger.service.errors.DialectErrors;
 import io.sessionledger.service.errors.LedgerErrors;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +22,7 @@ public class VectaraErrors implements DialectErrors {
 
     @Override
     public boolean owns(String path) {
-        return path.startsWith("/v2/agents/") || path.equals("/v2/agents");
+        return ApiDialect.of(path) == ApiDialect.VECTARA;
     }
 
     @Override
@@ -40,14 +38,10 @@ public class VectaraErrors implements DialectErrors {
 
     @Override
     public ResponseEntity<Object> render(ApiError error, String requestId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", error.status() == HttpStatus.NOT_FOUND && error.code().equals("not_found")
-                ? "session_not_found" : error.code());
-        // Every field at fault has its own message; in name order, so that the answer is the same every time.
-        Map<String, String> fieldErrors = new TreeMap<>(error.fieldErrors());
-        body.put("messages", fieldErrors.isEmpty() ? List.of(error.message()) : List.copyOf(fieldErrors.values()));
-        body.put("request_id", requestId);
-        body.put("field_errors", fieldErrors);
-        return LedgerErrors.respond(error, body);
+        // A plain 404 (no route, a deleted session found by the query side) is a session not found here.
+        String code = error.status() == HttpStatus.NOT_FOUND && error.code().equals("not_found")
+                ? "session_not_found" : error.code();
+        return LedgerErrors.respond(error,
+                ApiDialect.VECTARA.errorBody(code, error.message(), requestId, error.fieldErrors()));
     }
 }

@@ -120,6 +120,18 @@ class GenesysReadIT {
     }
 
     @Test
+    void theOpenApiDocumentNeedsNoKeyAndDescribesEveryReadWithExamples() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs", Map.of());
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode document = body(docs);
+        assertThat(document.path("paths").has("/gks-server/{version}/sessions/{sessionId}")).isTrue();
+        assertThat(document.path("paths").fieldNames()).toIterable()
+                .noneMatch(path -> path.startsWith("/internal") || path.equals("/error"));
+        io.sessionledger.testsupport.OpenApiChecks.assertEveryRequestAndErrorHasAnExample(document);
+    }
+
+    @Test
     void healthNeedsNoKey() throws Exception {
         assertThat(get("/actuator/health", Map.of()).statusCode()).isEqualTo(200);
         assertGenesysError(get("/actuator/metrics", Map.of()), 401, "unauthorized");

@@ -10,6 +10,7 @@ import io.sessionledger.events.session.SessionDetailsUpdated;
 import io.sessionledger.query.support.EmbeddedBroker;
 import io.sessionledger.query.support.EventProducer;
 import io.sessionledger.query.support.LocalPostgres;
+import io.sessionledger.testsupport.OpenApiChecks;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -230,17 +231,14 @@ class VectaraReadIT {
     }
 
     @Test
-    void theOpenApiDocumentHasAnExampleForEveryAnswer() throws Exception {
-        JsonNode paths = json.readTree(get("/v3/api-docs", "").body()).get("paths");
-        JsonNode list = paths.at("/~1v2~1agents~1{agent_key}~1sessions/get");
-        JsonNode one = paths.at("/~1v2~1agents~1{agent_key}~1sessions~1{session_key}/get");
+    void theOpenApiDocumentDescribesBothReadsWithAnExampleForEveryError() throws Exception {
+        JsonNode document = json.readTree(get("/v3/api-docs", "").body());
+        JsonNode list = document.at("/paths/~1v2~1agents~1{agent_key}~1sessions/get");
+        JsonNode one = document.at("/paths/~1v2~1agents~1{agent_key}~1sessions~1{session_key}/get");
 
         assertThat(list.get("responses").fieldNames()).toIterable().contains("200", "400", "401", "403", "404", "429");
         assertThat(one.get("responses").fieldNames()).toIterable().contains("200", "400", "401", "403", "404", "429");
-        for (JsonNode operation : List.of(list, one)) {
-            operation.get("responses").forEach(answer -> assertThat(answer.at("/content/application~1json").has("examples")
-                    || answer.at("/content/application~1json").has("example")).as(answer.toString()).isTrue());
-        }
+        OpenApiChecks.assertEveryRequestAndErrorHasAnExample(document);
     }
 
     private HttpResponse<String> get(String rawPath) throws Exception {
