@@ -3,6 +3,7 @@ package io.sessionledger.dialect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which API a path belongs to, whether a request there reads or writes, and what an error looks like in it:
@@ -62,10 +63,12 @@ public enum ApiDialect {
         switch (this) {
             case KORE -> body.put("errors", List.of(Map.of("msg", message, "code", code)));
             case VECTARA -> {
+                // Every field at fault has its own message; in name order, so the answer is the same every time.
+                Map<String, String> fields = fieldErrors == null ? Map.of() : new TreeMap<>(fieldErrors);
                 body.put("code", code);
-                body.put("messages", List.of(message));
+                body.put("messages", fields.isEmpty() ? List.of(message) : List.copyOf(fields.values()));
                 body.put("request_id", requestId);
-                body.put("field_errors", fieldErrors == null ? Map.of() : fieldErrors);
+                body.put("field_errors", fields);
             }
             default -> {
                 body.put("code", code);

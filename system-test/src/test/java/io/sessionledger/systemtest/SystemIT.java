@@ -163,6 +163,12 @@ class SystemIT {
         new KoreSystemChecks(client, system.adminKey(), apiKey, system.kafkaBootstrap()).run(TOPIC, "acme");
     }
 
+    @Test
+    @Order(30)
+    void aVectaraClientsSessionWorksThroughTheEdgeFromCreateToDelete() throws Exception {
+        new VectaraJourney(client, system, apiKey).run(TOPIC);
+    }
+
     /**
      * Nothing acknowledged is lost when Kafka dies: writes made while the broker is down are answered
      * (durable in the store, marked pending), and once it is back they reach the topic, in order, and the

@@ -4,6 +4,7 @@ import io.sessionledger.dialect.ApiDialect;
 import io.sessionledger.service.errors.ApiError;
 import io.sessionledger.service.errors.DialectErrors;
 import io.sessionledger.service.errors.LedgerErrors;
+import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,9 @@ public class VectaraErrors implements DialectErrors {
     public ApiError refused(String reason, String message) {
         return switch (reason) {
             case "NOT_FOUND" -> new ApiError(HttpStatus.NOT_FOUND, "session_not_found", message);
-            case "KEY_TAKEN", "TERMINATED" -> new ApiError(HttpStatus.CONFLICT, "conflict", message);
+            // The session key is the only key a Vectara client names, so a clash is always that field's.
+            case "KEY_TAKEN" -> new ApiError(HttpStatus.CONFLICT, "conflict", message, Map.of("key", message), null);
+            case "TERMINATED" -> new ApiError(HttpStatus.CONFLICT, "conflict", message);
             default -> DialectErrors.super.refused(reason, message);
         };
     }
