@@ -61,7 +61,12 @@ public enum ApiDialect {
                                          Map<String, String> fieldErrors) {
         Map<String, Object> body = new LinkedHashMap<>();
         switch (this) {
-            case KORE -> body.put("errors", List.of(Map.of("msg", message, "code", code)));
+            case KORE -> {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("msg", message);
+                error.put("code", code);
+                body.put("errors", List.of(error));
+            }
             case VECTARA -> {
                 // Every field at fault has its own message; in name order, so the answer is the same every time.
                 Map<String, String> fields = fieldErrors == null ? Map.of() : new TreeMap<>(fieldErrors);
