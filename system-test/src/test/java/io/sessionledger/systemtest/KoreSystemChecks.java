@@ -1,5 +1,6 @@
 package io.sessionledger.systemtest;
 
+import io.sessionledger.testsupport.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The Kore.ai dialect against the whole system, through the edge: register an app environment, create a
@@ -62,10 +62,10 @@ final class KoreSystemChecks {
     }
 
     private void assertEventsOnTheTopic(String topic, String key) {
-        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(kafkaBootstrap, topic,
-                all -> all.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).distinct().count() >= 2,
+        List<TopicReader.Read> records = TopicReader.readUntil(kafkaBootstrap, topic,
+                all -> all.stream().filter(r -> key.equals(r.key())).map(TopicReader.Read::value).distinct().count() >= 2,
                 Duration.ofSeconds(30));
-        List<JsonNode> events = records.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value)
+        List<JsonNode> events = records.stream().filter(r -> key.equals(r.key())).map(TopicReader.Read::value)
                 .distinct().map(KoreSystemChecks::json).toList();
         assertThat(events).extracting(event -> event.path("type").asText())
                 .containsExactly("session.created", "session.terminated");

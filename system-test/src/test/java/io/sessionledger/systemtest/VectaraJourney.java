@@ -1,9 +1,9 @@
 package io.sessionledger.systemtest;
 
+import io.sessionledger.testsupport.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionledger.deploy.RunningSystem;
 import io.sessionledger.systemtest.LedgerClient.Reply;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +67,7 @@ final class VectaraJourney {
     }
 
     private void assertTheTopicTellsTheWholeStory(String topic) {
-        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(system.kafkaBootstrap(), topic,
+        List<TopicReader.Read> records = TopicReader.readUntil(system.kafkaBootstrap(), topic,
                 seen -> journeyEvents(seen).size() >= 3, Duration.ofSeconds(30));
         List<JsonNode> events = journeyEvents(records);
         assertThat(events).extracting(event -> event.path("type").asText())
@@ -77,11 +77,11 @@ final class VectaraJourney {
     }
 
     /** The journey's events, in order, once each (delivery is at least once). */
-    private static List<JsonNode> journeyEvents(List<ConsumerRecord<String, String>> records) {
+    private static List<JsonNode> journeyEvents(List<TopicReader.Read> records) {
         String subject = null;
         List<JsonNode> events = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
+        for (TopicReader.Read record : records) {
             JsonNode event = json(record.value());
             if (subject == null && event.path("type").asText().equals("session.created")
                     && event.at("/data/keys/key").asText().equals("journey-1")

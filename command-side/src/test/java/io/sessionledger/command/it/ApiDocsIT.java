@@ -1,5 +1,6 @@
 package io.sessionledger.command.it;
 
+import io.sessionledger.testsupport.RawHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionledger.testsupport.OpenApiChecks;

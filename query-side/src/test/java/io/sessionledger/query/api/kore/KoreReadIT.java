@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.events.session.SessionDeleted;
 import io.sessionledger.events.session.SessionStatus;
 import io.sessionledger.events.session.SessionTerminated;
-import io.sessionledger.query.support.EmbeddedBroker;
+import io.sessionledger.testsupport.TestKafka;
 import io.sessionledger.query.support.EventProducer;
-import io.sessionledger.query.support.LocalPostgres;
+import io.sessionledger.testsupport.TestPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,8 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class KoreReadIT {
 
     static final String TOPIC = "session-events";
-    static final EmbeddedKafkaKraftBroker BROKER = EmbeddedBroker.start(3, TOPIC);
-    static final LocalPostgres POSTGRES = LocalPostgres.create();
+    static final EmbeddedKafkaKraftBroker BROKER = TestKafka.start(3, TOPIC);
+    static final TestPostgres POSTGRES = TestPostgres.create("ledger_q");
     static final KoreFakeCommandSide COMMAND_SIDE = startCommandSide();
     static final EventProducer PRODUCER = new EventProducer(BROKER.getBrokersAsString(), TOPIC);
     static final String BASE = "/api/v2/apps/app-a/environments/dev/sessions";
@@ -55,14 +55,14 @@ class KoreReadIT {
             PRODUCER.close();
             COMMAND_SIDE.close();
             BROKER.destroy();
-            POSTGRES.drop();
+            POSTGRES.close();
         }
     }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", POSTGRES::url);
-        registry.add("spring.datasource.username", () -> LocalPostgres.USER);
+        registry.add("spring.datasource.username", () -> TestPostgres.USER);
         registry.add("ledger.kafka-bootstrap", BROKER::getBrokersAsString);
         registry.add("ledger.command-url", COMMAND_SIDE::url);
         registry.add("ledger.consistency.read-timeout", () -> "10s");

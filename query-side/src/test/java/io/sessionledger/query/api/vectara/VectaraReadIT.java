@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.events.session.SessionDeleted;
 import io.sessionledger.events.session.SessionDetails;
 import io.sessionledger.events.session.SessionDetailsUpdated;
-import io.sessionledger.query.support.EmbeddedBroker;
+import io.sessionledger.testsupport.TestKafka;
 import io.sessionledger.query.support.EventProducer;
-import io.sessionledger.query.support.LocalPostgres;
+import io.sessionledger.testsupport.TestPostgres;
 import io.sessionledger.testsupport.OpenApiChecks;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,8 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class VectaraReadIT {
 
     static final String TOPIC = "session-events";
-    static final EmbeddedKafkaKraftBroker BROKER = EmbeddedBroker.start(3, TOPIC);
-    static final LocalPostgres POSTGRES = LocalPostgres.create();
+    static final EmbeddedKafkaKraftBroker BROKER = TestKafka.start(3, TOPIC);
+    static final TestPostgres POSTGRES = TestPostgres.create("ledger_q");
     static final FakeKeysAndRegistry COMMAND_SIDE = start();
     static final EventProducer PRODUCER = new EventProducer(BROKER.getBrokersAsString(), TOPIC);
     static final VectaraEvents EVENTS = new VectaraEvents(PRODUCER);
@@ -49,14 +49,14 @@ class VectaraReadIT {
             PRODUCER.close();
             COMMAND_SIDE.close();
             BROKER.destroy();
-            POSTGRES.drop();
+            POSTGRES.close();
         }
     }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", POSTGRES::url);
-        registry.add("spring.datasource.username", () -> LocalPostgres.USER);
+        registry.add("spring.datasource.username", () -> TestPostgres.USER);
         registry.add("ledger.kafka-bootstrap", BROKER::getBrokersAsString);
         registry.add("ledger.command-url", COMMAND_SIDE::url);
         registry.add("ledger.consistency.read-timeout", () -> "10s");
