@@ -1,34 +1,24 @@
 package io.sessionledger.systemtest;
 
 import io.sessionledger.testsupport.TopicReader;
-import io.sessionledger.testsupport.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionledger.deploy.LocalSystem;
-import io.sessionledger.deploy.LocalSystemConfig;
-import io.sessionledger.deploy.Ports;
 import io.sessionledger.deploy.RunningSystem;
 import io.sessionledger.systemtest.LedgerClient.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole system, started as run-local.sh starts it, on PostgreSQL, driven over HTTP and Kafka. */
+/** The whole system (SharedLedger: started as run-local.sh starts it, on PostgreSQL), driven over HTTP and Kafka. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemIT {
 
@@ -36,27 +26,13 @@ class SystemIT {
     /** Every session a test created; the topic must carry a session.created for each. */
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
-    private static TestPostgres database;
-    private static Path dataDir;
     private static RunningSystem system;
     private static LedgerClient client;
     private static String apiKey;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        database = TestPostgres.create("ledger_st");
-        dataDir = Files.createTempDirectory("ledger-system-test");
-        Path home = Path.of(System.getProperty("ledger.home", "..")).toAbsolutePath().normalize();
-        Map<String, String> env = Map.of(
-                "LEDGER_HTTP_PORT", Integer.toString(Ports.findFree()),
-                "LEDGER_COMMAND_PORT", Integer.toString(Ports.findFree()),
-                "LEDGER_QUERY_PORT", Integer.toString(Ports.findFree()),
-                "LEDGER_KAFKA_PORT", Integer.toString(Ports.findFreePair()),
-                "LEDGER_DATA_DIR", dataDir.toString(),
-                "LEDGER_DB_URL", database.url(),
-                "LEDGER_DB_USER", database.user(),
-                "LEDGER_DB_PASSWORD", "");
-        system = LocalSystem.start(LocalSystemConfig.fromEnvironment(env, home));
+        system = SharedLedger.system();
         client = new LedgerClient(system.baseUrl());
 
         Reply issued = client.send("POST", "/ledger/v1/api-keys", "{\"tenantId\":\"acme\",\"name\":\"system-test\"}",
@@ -65,20 +41,6 @@ class SystemIT {
         assertThat(issued.body().path("id").asText()).isNotBlank();
         apiKey = issued.body().path("key").asText();
         assertThat(apiKey).isNotBlank();
-    }
-
-    @AfterAll
-    static void stopTheSystem() throws Exception {
-        try {
-            if (system != null) {
-                system.close();
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
-            deleteRecursively(dataDir);
-        }
     }
 
     @Test
@@ -222,14 +184,6 @@ class SystemIT {
         return reply;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
 
     private static void assertGenesysError(Reply reply, int status) {
         assertThat(reply.status()).as(reply.raw()).isEqualTo(status);
