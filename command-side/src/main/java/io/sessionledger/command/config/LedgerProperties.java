@@ -17,7 +17,8 @@ public record LedgerProperties(
             @DefaultValue("127.0.0.1:9092") String bootstrapServers,
             @DefaultValue("session-events") String topic,
             @DefaultValue("0ms") Duration linger,
-            @DefaultValue("10s") Duration sendTimeout) {
+            @DefaultValue("10s") Duration sendTimeout,
+            @DefaultValue("ledger-key-revocations") String revocationsTopic) {
     }
 
     /** How long a write waits for Kafka to acknowledge its events before it answers anyway. */

@@ -4,13 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import io.sessionledger.service.security.Principal;
@@ -33,28 +39,37 @@ public class ApiKeys implements PrincipalResolver {
 
     private final JdbcTemplate jdbc;
     private final Map<String, Principal> byHash = new ConcurrentHashMap<>();
+    /** Bumped by every revocation, so that a lookup that raced one never caches what it read before. */
+    private long revocations;
 
     public ApiKeys(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Issued issue(String tenantId, String name) {
+    public Issued issue(String tenantId, String name, KeyLimits limits) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String key = "sl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Principal principal = Principal.unrestricted("k-" + UUID.randomUUID(), tenantId, name);
-        Instant now = Instant.now();
-        jdbc.update("insert into api_key (id, tenant_id, name, key_hash, created_at) values (?, ?, ?, ?, ?)",
-                principal.keyId(), tenantId, name, hash(key), Timestamp.from(now));
+        Principal principal = new Principal("k-" + UUID.randomUUID(), tenantId, name, limits.scopes(), limits.agents(),
+                limits.apps(), limits.requestsPerSecond());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        jdbc.update("insert into api_key (id, tenant_id, name, key_hash, created_at, scopes, agents, apps, "
+                        + "requests_per_second) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                principal.keyId(), tenantId, name, hash(key), Timestamp.from(now), joined(principal.scopes()),
+                joined(principal.agents()), joined(principal.apps()), principal.requestsPerSecond());
         return new Issued(principal, key, now);
     }
 
-    /** Returns false when no live key has that id. */
-    public boolean revoke(String keyId) {
+    /** @return when the key was revoked, or empty when no live key has that id */
+    public Optional<Instant> revoke(String keyId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         int changed = jdbc.update("update api_key set revoked_at = ? where id = ? and revoked_at is null",
-                Timestamp.from(Instant.now()), keyId);
-        byHash.values().removeIf(principal -> principal.keyId().equals(keyId));
-        return changed > 0;
+                Timestamp.from(now), keyId);
+        synchronized (byHash) {
+            revocations++;
+            byHash.values().removeIf(principal -> principal.keyId().equals(keyId));
+        }
+        return changed > 0 ? Optional.of(now) : Optional.empty();
     }
 
     @Override
@@ -64,14 +79,22 @@ public class ApiKeys implements PrincipalResolver {
         if (cached != null) {
             return Optional.of(cached);
         }
-        List<Principal> found = jdbc.query(
-                "select id, tenant_id, name from api_key where key_hash = ? and revoked_at is null",
-                (rs, row) -> Principal.unrestricted(rs.getString(1), rs.getString(2), rs.getString(3)), hash);
+        long revocationsBefore;
+        synchronized (byHash) {
+            revocationsBefore = revocations;
+        }
+        List<Principal> found = jdbc.query("select id, tenant_id, name, scopes, agents, apps, requests_per_second "
+                + "from api_key where key_hash = ? and revoked_at is null", ApiKeys::principal, hash);
         found.stream().findFirst().ifPresent(principal -> {
-            if (byHash.size() >= CACHE_LIMIT) {
-                byHash.clear();
+            synchronized (byHash) {
+                if (revocations != revocationsBefore) {
+                    return;
+                }
+                if (byHash.size() >= CACHE_LIMIT) {
+                    byHash.clear();
+                }
+                byHash.put(hash, principal);
             }
-            byHash.put(hash, principal);
         });
         return found.stream().findFirst();
     }
@@ -83,5 +106,24 @@ public class ApiKeys implements PrincipalResolver {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Principal principal(ResultSet rs, int row) throws SQLException {
+        int rate = rs.getInt(7);
+        Integer requestsPerSecond = rs.wasNull() ? null : rate;
+        return new Principal(rs.getString(1), rs.getString(2), rs.getString(3), split(rs.getString(4)),
+                split(rs.getString(5)), split(rs.getString(6)), requestsPerSecond);
+    }
+
+    // Agent keys, app ids and scopes hold no comma (RegistryNames, Scopes), so a comma list is unambiguous.
+    private static String joined(Set<String> values) {
+        return values == null ? null : String.join(",", values);
+    }
+
+    private static Set<String> split(String column) {
+        if (column == null) {
+            return null;
+        }
+        return column.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(column.split(",")));
     }
 }

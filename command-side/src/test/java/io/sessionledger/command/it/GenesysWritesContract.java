@@ -233,6 +233,22 @@ abstract class GenesysWritesContract {
     }
 
     @Test
+    void aKeyWithoutTheSessionsScopeCannotUseTheSessionApis() {
+        Http.Response issued = http.send("POST", "/ledger/v1/api-keys",
+                "{\"tenantId\":\"acme\",\"name\":\"auditor\",\"scopes\":[\"audit\"]}",
+                Map.of("x-api-key", ADMIN_KEY, "content-type", "application/json"));
+        assertThat(issued.status()).isEqualTo(201);
+        long before = storedEvents();
+
+        Http.Response refused = http.send("PUT", "/gks-server/v1/sessions/new", null,
+                Map.of("x-api-key", issued.body().get("key").asText()));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("code").asText()).isEqualTo("forbidden");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void apiKeysAreStoredOnlyAsHashes() {
         assertThat(jdbc.queryForObject("select count(*) from api_key where key_hash = ?", Long.class,
                 ApiKeys.hash(key))).isEqualTo(1);
@@ -289,6 +305,56 @@ abstract class GenesysWritesContract {
         assertThat(response.body().get("description").asText()).as(name).isNotBlank()
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(storedEvents()).as(name).isEqualTo(before);
+    }
+
+    static Stream<Arguments> bodiesThatAreNotOneUtf8JsonObject() {
+        byte[] overlong = {'{', '"', 'v', 'i', 's', 'i', 't', 'I', 'd', '"', ':', '"', 'v', (byte) 0xc0, (byte) 0xaf, '"', '}'};
+        return Stream.of(
+                Arguments.of("trailing content", "{\"visitId\":\"a\"} xyz".getBytes(StandardCharsets.UTF_8), ""),
+                Arguments.of("two documents", "{\"visitId\":\"a\"}{\"visitId\":\"b\"}".getBytes(StandardCharsets.UTF_8), ""),
+                Arguments.of("trailing NUL", "{\"visitId\":\"a\"}\u0000".getBytes(StandardCharsets.UTF_8), ""),
+                Arguments.of("overlong UTF-8", overlong, ""),
+                Arguments.of("lone surrogate", "{\"visitId\":\"\\ud800\"}".getBytes(StandardCharsets.UTF_8), ""),
+                Arguments.of("UTF-16 without charset", "{\"visitId\":\"a\"}".getBytes(StandardCharsets.UTF_16LE), ""),
+                Arguments.of("UTF-32 without charset", "{\"visitId\":\"a\"}".getBytes(java.nio.charset.Charset.forName("UTF-32BE")), ""),
+                Arguments.of("UTF-16 declared", "{\"visitId\":\"a\"}".getBytes(StandardCharsets.UTF_16), "; charset=utf-16"),
+                Arguments.of("multipart", "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--b--\r\n"
+                        .getBytes(StandardCharsets.UTF_8), "MULTIPART"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesThatAreNotOneUtf8JsonObject")
+    void aBodyThatIsNotOneUtf8JsonObjectIsRefusedAndStoresNothing(String name, byte[] body, String contentType) {
+        long before = storedEvents();
+        String type = contentType.equals("MULTIPART") ? "multipart/form-data; boundary=b"
+                : "application/json" + contentType;
+
+        RawHttp.Answer answer = RawHttp.request(port, "PUT", "/gks-server/v1/sessions/new",
+                "x-api-key: " + key + "\r\ncontent-type: " + type + "\r\n", body);
+
+        assertThat(answer.status()).as(name + ": " + answer.head()).isIn(400, 415);
+        assertThat(answer.body().get("code").asText()).as(name).isIn("invalid_request", "unsupported_media_type");
+        assertThat(storedEvents()).as(name).isEqualTo(before);
+    }
+
+    @Test
+    void headerValuesAreReadAsUtf8AndASingleValuedHeaderSentTwiceIsRefused() {
+        RawHttp.Answer utf8 = RawHttp.request(port, "PUT", "/gks-server/v1/sessions/new",
+                "x-api-key: " + key + "\r\ngkc_customerId: cüstömer\r\ngkc_agentId: 日本\r\n", new byte[0]);
+        assertThat(utf8.status()).as(utf8.head()).isEqualTo(200);
+        assertThat(utf8.body().get("customerId").asText()).isEqualTo("cüstömer");
+        assertThat(utf8.body().get("agentId").asText()).isEqualTo("日本");
+
+        long before = storedEvents();
+        RawHttp.Answer twice = RawHttp.request(port, "PUT", "/gks-server/v1/sessions/new",
+                "x-api-key: " + key + "\r\ngkc_customerId: c1\r\ngkc_customerId: c2\r\n", new byte[0]);
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body().get("description").asText()).contains("only once");
+        RawHttp.Answer latin1 = RawHttp.send(port, ("PUT /gks-server/v1/sessions/new HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\nContent-Length: 0\r\nx-api-key: " + key + "\r\ngkc_customerId: c")
+                .getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xfc, '\r', '\n', '\r', '\n'});
+        assertThat(latin1.status()).as("a lone 0xFC byte is not UTF-8").isEqualTo(400);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     static <T> List<T> parallel(int n, Callable<T> call) throws Exception {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SessionInfoRepository {
 
-    static final String COLUMNS = "aggregate_id, tenant_id, session_id, app_id, environment, agent_key, "
+    public static final String COLUMNS = "aggregate_id, tenant_id, session_id, app_id, environment, agent_key, "
             + "agent_id, customer_id, user_reference, user_id, visit_id, global_visit_id, session_reference, "
             + "session_key, name, description, metadata, enabled, status, anonymous, version, dialect, "
             + "created_at, updated_at, ended_at, deleted";
@@ -112,7 +112,7 @@ public class SessionInfoRepository {
         return i;
     }
 
-    static SessionRow map(ResultSet rs, int rowNum) throws SQLException {
+    public static SessionRow map(ResultSet rs, int rowNum) throws SQLException {
         return new SessionRow(rs.getString("aggregate_id"), rs.getString("tenant_id"), rs.getString("session_id"),
                 rs.getString("app_id"), rs.getString("environment"), rs.getString("agent_key"),
                 rs.getString("agent_id"), rs.getString("customer_id"), rs.getString("user_reference"),

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verifies API keys through {@link PrincipalLookup}, remembering answers by the key's SHA-256 (the key
- * itself is never kept): valid ones for a while, rejected ones only briefly.
+ * itself is never kept): valid ones for a while, rejected ones only briefly. A revocation
+ * ({@link RevocationListener}) drops a key's answers at once, and the key ids revoked lately are kept so
+ * that a lookup already under way when the revocation arrived cannot bring the key back.
  */
 @Component
 public class ApiKeyVerifier implements PrincipalResolver {
@@ -28,6 +30,7 @@ public class ApiKeyVerifier implements PrincipalResolver {
     private final ApiKeyProperties settings;
     private final Clock clock;
     private final Map<String, Answer> answers;
+    private final Map<String, Boolean> revoked;
 
     @Autowired
     public ApiKeyVerifier(PrincipalLookup lookup, ApiKeyProperties settings) {
@@ -41,6 +44,12 @@ public class ApiKeyVerifier implements PrincipalResolver {
         this.answers = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+                return size() > settings.cacheSize();
+            }
+        };
+        this.revoked = new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                 return size() > settings.cacheSize();
             }
         };
@@ -58,11 +67,30 @@ public class ApiKeyVerifier implements PrincipalResolver {
             }
         }
         Optional<Principal> principal = lookup.lookup(apiKey);
-        Instant expires = now.plus(principal.isPresent() ? settings.validFor() : settings.invalidFor());
         synchronized (answers) {
+            if (principal.isPresent() && revoked.containsKey(principal.get().keyId())) {
+                principal = Optional.empty();
+            }
+            Instant expires = now.plus(principal.isPresent() ? settings.validFor() : settings.invalidFor());
             answers.put(digest, new Answer(principal.orElse(null), expires));
         }
         return principal;
+    }
+
+    /** The key is revoked: forget every answer that accepted it, and refuse it from now on. */
+    public void evict(String keyId) {
+        synchronized (answers) {
+            revoked.put(keyId, Boolean.TRUE);
+            answers.values().removeIf(answer -> answer.principal() != null
+                    && answer.principal().keyId().equals(keyId));
+        }
+    }
+
+    /** Forgets every answer: for when revocations may have been missed. */
+    public void evictAll() {
+        synchronized (answers) {
+            answers.clear();
+        }
     }
 
     private static String sha256(String value) {

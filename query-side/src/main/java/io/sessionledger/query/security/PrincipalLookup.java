@@ -7,14 +7,35 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import io.sessionledger.service.security.Principal;
 import io.sessionledger.service.security.PrincipalResolver.Unavailable;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Asks the command side, which owns the API keys, whom a key belongs to. */
+/** Asks the command side, which owns the API keys, whom a key belongs to and what it may do. */
 @Component
 public class PrincipalLookup {
+
+    /** The answer of {@code GET /internal/v1/principal}; absent scopes mean all of them. */
+    record Answer(String keyId, String tenantId, String name, List<String> scopes, List<String> agents,
+                  List<String> apps, RateLimit rateLimit) {
+
+        Principal principal() {
+            return new Principal(keyId, tenantId, name, setOrNull(scopes), setOrNull(agents), setOrNull(apps),
+                    rateLimit == null ? null : rateLimit.requestsPerSecond());
+        }
+
+        private static Set<String> setOrNull(List<String> values) {
+            return values == null ? null : new LinkedHashSet<>(values);
+        }
+    }
+
+    record RateLimit(Integer requestsPerSecond) {
+    }
+
 
     private final HttpClient http;
     private final URI endpoint;
@@ -49,11 +70,11 @@ public class PrincipalLookup {
             throw new Unavailable("command side answered " + status, null);
         }
         try {
-            Principal principal = json.readValue(response.body(), Principal.class);
-            if (principal.tenantId() == null) {
-                throw new Unavailable("principal without tenant", null);
+            Answer answer = json.readValue(response.body(), Answer.class);
+            if (answer.keyId() == null || answer.tenantId() == null) {
+                throw new Unavailable("principal without key id or tenant", null);
             }
-            return Optional.of(principal);
+            return Optional.of(answer.principal());
         } catch (IOException e) {
             throw new Unavailable("unreadable principal", e);
         }

@@ -11,6 +11,7 @@ import io.sessionledger.events.session.SessionStatusChanged;
 import io.sessionledger.events.session.UserAssociated;
 import io.sessionledger.query.support.EmbeddedBroker;
 import io.sessionledger.query.support.EventProducer;
+import io.sessionledger.query.support.TestDatabases;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,8 +58,7 @@ abstract class AbstractProjectionIT implements BatchProjectionContract {
     void startBrokerAndDatabase() {
         broker = EmbeddedBroker.start(3);
         dataSource = createDataSource();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/query").table("flyway_query_history")
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        TestDatabases.migrate(dataSource);
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package io.sessionledger.query.projection;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.sessionledger.query.support.TestDatabases;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,11 +16,7 @@ class ProjectionOnH2IT extends AbstractProjectionIT {
 
     @Override
     protected DataSource createDataSource() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("query-side/read")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        dataSource.setUsername("sa");
-        dataSource.setMaximumPoolSize(4);
+        dataSource = TestDatabases.h2(dataDir);
         return dataSource;
     }
 

@@ -2,6 +2,7 @@ package io.sessionledger.query.projection;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.sessionledger.query.support.LocalPostgres;
+import io.sessionledger.query.support.TestDatabases;
 import javax.sql.DataSource;
 
 /** The projection on the local PostgreSQL, in a database of its own. */
@@ -13,10 +14,7 @@ class ProjectionOnPostgresIT extends AbstractProjectionIT {
     @Override
     protected DataSource createDataSource() {
         postgres = LocalPostgres.create();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.url());
-        dataSource.setUsername(LocalPostgres.USER);
-        dataSource.setMaximumPoolSize(4);
+        dataSource = TestDatabases.postgres(postgres);
         return dataSource;
     }
 

@@ -84,6 +84,13 @@ public class ErrorAdvice {
         return render(request, ApiError.unavailable("the ledger cannot be reached right now; try again"));
     }
 
+    /** The client went away mid-request: nobody is left to answer, and it is not the service's fault to log. */
+    @ExceptionHandler(org.apache.catalina.connector.ClientAbortException.class)
+    ResponseEntity<Object> clientGone(Exception e, HttpServletRequest request) {
+        log.debug("client aborted {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return render(request, ApiError.badRequest("the request was not received whole"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {

@@ -2,7 +2,9 @@ package io.sessionledger.service.security;
 
 import io.sessionledger.service.ServiceProperties;
 import io.sessionledger.service.errors.ApiError;
+import io.sessionledger.service.errors.ErrorFormats;
 import io.sessionledger.service.errors.ErrorWriter;
+import io.sessionledger.service.errors.LedgerErrors;
 import io.sessionledger.service.web.RequestContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every request needs {@code x-api-key}, except health, info, metrics scraping and the API docs. Admin paths
- * take the admin key; every other path a tenant's key, whose tenant the request is then bound to. Refusals
- * are written in the path's dialect.
+ * take the admin key; every other path a tenant's key, whose tenant the request is then bound to, and the
+ * dialects' session APIs a key with the {@code sessions} scope. Refusals are written in the path's dialect.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -34,13 +36,15 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final PrincipalResolver principals;
     private final AdminKey adminKey;
     private final ErrorWriter errors;
+    private final ErrorFormats dialects;
     private final List<String> adminPaths;
 
-    public ApiKeyFilter(PrincipalResolver principals, AdminKey adminKey, ErrorWriter errors,
+    public ApiKeyFilter(PrincipalResolver principals, AdminKey adminKey, ErrorWriter errors, ErrorFormats dialects,
                         ServiceProperties properties) {
         this.principals = principals;
         this.adminKey = adminKey;
         this.errors = errors;
+        this.dialects = dialects;
         this.adminPaths = List.copyOf(properties.adminPaths());
     }
 
@@ -63,7 +67,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         Optional<Principal> principal;
-        if (isAdminPath(dispatchPath(request))) {
+        // Judged on the decoded path the container dispatches on (so "/ledger/v1/%61pi-keys" is an admin path)
+        // and on the raw one, whichever says admin.
+        if (isAdminPath(dispatchPath(request)) || isAdminPath(request.getRequestURI())) {
             principal = adminKey.matches(key) ? Optional.of(Principal.ADMIN) : Optional.empty();
         } else {
             try {
@@ -78,6 +84,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             errors.write(request, response, ApiError.unauthorized("the x-api-key is not valid here"));
             return;
         }
+        if (isDialectPath(request) && !principal.get().hasScope(Principal.SESSIONS)) {
+            errors.write(request, response, ApiError.forbidden("this API key lacks the 'sessions' scope"));
+            return;
+        }
         RequestContext.authenticate(request, principal.get());
         chain.doFilter(request, response);
     }
@@ -89,6 +99,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             }
         }
         return false;
+    }
+
+    /** The session APIs of the dialects need the {@code sessions} scope; the ledger API checks its own scopes. */
+    private boolean isDialectPath(HttpServletRequest request) {
+        return dialects.forPath(dispatchPath(request)) != LedgerErrors.INSTANCE
+                || dialects.forPath(request.getRequestURI()) != LedgerErrors.INSTANCE;
     }
 
     private static String dispatchPath(HttpServletRequest request) {

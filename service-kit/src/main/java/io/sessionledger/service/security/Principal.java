@@ -1,5 +1,8 @@
 package io.sessionledger.service.security;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,24 +21,29 @@ public record Principal(
     public static final String SESSIONS = "sessions";
     public static final String AUDIT = "audit";
     public static final String ERASE = "erase";
-    public static final Set<String> ALL_SCOPES = Set.of(SESSIONS, AUDIT, ERASE);
+    /** In the order every answer lists them; a key issued without scopes has all three. */
+    public static final List<String> ALL_SCOPES = List.of(SESSIONS, AUDIT, ERASE);
 
     /** The operator, authenticated by the admin key: no tenant of its own. */
-    public static final Principal ADMIN = new Principal("admin", "_admin", "admin", ALL_SCOPES, null, null, null);
+    public static final Principal ADMIN = new Principal("admin", "_admin", "admin");
 
     public Principal {
-        scopes = scopes == null ? ALL_SCOPES : Set.copyOf(scopes);
-        agents = agents == null ? null : Set.copyOf(agents);
-        apps = apps == null ? null : Set.copyOf(apps);
+        scopes = Collections.unmodifiableSet(ordered(scopes == null ? Set.copyOf(ALL_SCOPES) : scopes));
+        agents = agents == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(agents));
+        apps = apps == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(apps));
     }
 
-    /** A key of a tenant with every scope and no limits. */
-    public static Principal unrestricted(String keyId, String tenantId, String name) {
-        return new Principal(keyId, tenantId, name, ALL_SCOPES, null, null, null);
+    /** A key with every scope and no limits. */
+    public Principal(String keyId, String tenantId, String name) {
+        this(keyId, tenantId, name, null, null, null, null);
+    }
+
+    public static boolean isScope(String value) {
+        return ALL_SCOPES.contains(value);
     }
 
     public boolean isAdmin() {
-        return this == ADMIN || "admin".equals(keyId) && "_admin".equals(tenantId);
+        return equals(ADMIN);
     }
 
     public boolean hasScope(String scope) {
@@ -48,5 +56,16 @@ public record Principal(
 
     public boolean mayUseApp(String appId) {
         return apps == null || apps.contains(appId);
+    }
+
+    /** The given scopes in the canonical order, so that answers do not depend on how a request listed them. */
+    private static Set<String> ordered(Set<String> scopes) {
+        Set<String> ordered = new LinkedHashSet<>();
+        for (String scope : ALL_SCOPES) {
+            if (scopes.contains(scope)) {
+                ordered.add(scope);
+            }
+        }
+        return ordered;
     }
 }

@@ -57,16 +57,23 @@ public class JsonBodyResolver implements HandlerMethodArgumentResolver {
         if (request.getContentLengthLong() != 0) {
             requireJson(request.getContentType());
         }
-        byte[] bytes = readBounded(request.getInputStream());
+        byte[] bytes = readBounded(request);
         if (isBlank(bytes)) {
             return JsonBody.empty();
         }
+        String text = StrictText.utf8OrNull(bytes);
+        if (text == null) {
+            throw new ApiException(ApiError.badRequest("the body is not valid UTF-8"));
+        }
         JsonNode node;
         try {
-            node = strict.readTree(bytes);
+            node = strict.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ApiException(ApiError.badRequest("the body is not valid JSON (or nests deeper than "
+            throw new ApiException(ApiError.badRequest("the body is not one valid JSON value (or nests deeper than "
                     + MAX_DEPTH + " levels)"));
+        }
+        if (StrictText.hasLoneSurrogate(node)) {
+            throw new ApiException(ApiError.badRequest("the body holds a lone surrogate, which is not text (I-JSON)"));
         }
         if (!(node instanceof ObjectNode object)) {
             throw new ApiException(ApiError.badRequest("the body must be a JSON object"));
@@ -74,8 +81,14 @@ public class JsonBodyResolver implements HandlerMethodArgumentResolver {
         return new JsonBody(object);
     }
 
-    private byte[] readBounded(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes((int) maxBytes + 1);
+    private byte[] readBounded(HttpServletRequest request) {
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes((int) maxBytes + 1);
+        } catch (IOException e) {
+            // The client went away or sent a broken body (a bad chunk): its problem, not ours, and nothing to log.
+            throw new ApiException(ApiError.badRequest("the body was not received whole"));
+        }
         if (bytes.length > maxBytes) {
             throw tooLarge();
         }
@@ -93,7 +106,12 @@ public class JsonBodyResolver implements HandlerMethodArgumentResolver {
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json")) {
+            boolean json = type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+            if (json && type.getCharset() != null && !type.getCharset().equals(java.nio.charset.StandardCharsets.UTF_8)) {
+                throw new ApiException(new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                        "JSON bodies must be UTF-8 (RFC 8259)"));
+            }
+            if (json) {
                 return;
             }
         } catch (IllegalArgumentException e) {

@@ -13,10 +13,12 @@ import io.sessionledger.events.session.SessionDetails;
 import io.sessionledger.events.session.SessionScope;
 import io.sessionledger.service.errors.ApiError;
 import io.sessionledger.service.errors.ApiException;
-import io.sessionledger.service.web.Inputs;
+import io.sessionledger.service.web.HeaderValues;
 import io.sessionledger.service.web.JsonBody;
 import io.sessionledger.service.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -53,6 +55,10 @@ public class GenesysController {
     }
 
     @PutMapping("/new")
+    @Parameter(in = ParameterIn.HEADER, name = AGENT_HEADER, description = "the serving agent (UTF-8, once)",
+            example = "agent-7")
+    @Parameter(in = ParameterIn.HEADER, name = CUSTOMER_HEADER, description = "the recognised customer (UTF-8, once)",
+            example = "customer-42")
     @Operation(summary = "Create a session", description = "Headers gkc_agentId and gkc_customerId name the parties; "
             + "without agent, customer and visit the session is anonymous. The visitId is unique per tenant.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
@@ -77,21 +83,23 @@ public class GenesysController {
             examples = @ExampleObject(value = GenesysExamples.RATE_LIMITED)))
     public ResponseEntity<Object> create(@PathVariable String version,
                                          @RequestParam(required = false) String tenantId,
-                                         @RequestHeader(name = AGENT_HEADER, required = false) String agentId,
-                                         @RequestHeader(name = CUSTOMER_HEADER, required = false) String customerId,
                                          JsonBody body, HttpServletRequest request) {
         RequestContext context = RequestContext.of(request);
         GenesysVersion genesys = GenesysVersion.of(version, tenantId, context.tenantId());
         body.allowOnly(BODY_FIELDS);
         SessionRef ref = new SessionRef(context.tenantId(), "s-" + UUID.randomUUID());
         CreateSession command = new CreateSession(ref, SessionScope.TENANT,
-                new Parties(header(AGENT_HEADER, agentId), header(CUSTOMER_HEADER, customerId), null, null),
+                new Parties(header(request, AGENT_HEADER), header(request, CUSTOMER_HEADER), null, null),
                 new ExternalKeys(body.text("visitId", MAX_ID), body.text("globalVisitId", MAX_ID), null, null),
                 SessionDetails.NONE);
         return respond(genesys, writes.send(command, context, genesys.dialect()));
     }
 
     @PostMapping("/{sessionId}")
+    @Parameter(in = ParameterIn.HEADER, name = AGENT_HEADER, description = "the serving agent (UTF-8, once)",
+            example = "agent-7")
+    @Parameter(in = ParameterIn.HEADER, name = CUSTOMER_HEADER, description = "the recognised customer (UTF-8, once)",
+            example = "customer-42")
     @Operation(summary = "Associate a recognised user with a session", description = "The same customer again "
             + "changes nothing; another customer is refused. An unknown id is created with these parties (8.5). "
             + "If-Match (the ETag's version) makes the write conditional.",
@@ -120,16 +128,13 @@ public class GenesysController {
             examples = @ExampleObject(value = GenesysExamples.RATE_LIMITED)))
     public ResponseEntity<Object> associate(@PathVariable String version, @PathVariable String sessionId,
                                             @RequestParam(required = false) String tenantId,
-                                            @RequestHeader(name = AGENT_HEADER, required = false) String agentId,
-                                            @RequestHeader(name = CUSTOMER_HEADER, required = false)
-                                            String customerId,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             JsonBody body, HttpServletRequest request) {
         RequestContext context = RequestContext.of(request);
         GenesysVersion genesys = GenesysVersion.of(version, tenantId, context.tenantId());
         body.allowOnly(BODY_FIELDS);
-        AssociateUser command = new AssociateUser(session(context, sessionId), header(AGENT_HEADER, agentId),
-                header(CUSTOMER_HEADER, customerId), body.text("visitId", MAX_ID),
+        AssociateUser command = new AssociateUser(session(context, sessionId), header(request, AGENT_HEADER),
+                header(request, CUSTOMER_HEADER), body.text("visitId", MAX_ID),
                 body.text("globalVisitId", MAX_ID), Versions.expected(ifMatch));
         return respond(genesys, writes.send(command, context, genesys.dialect()));
     }
@@ -146,7 +151,8 @@ public class GenesysController {
         return new SessionRef(context.tenantId(), sessionId);
     }
 
-    private static String header(String name, String value) {
-        return Inputs.text(name, value, MAX_ID);
+    /** A party header: once at most, UTF-8, bounded (see HeaderValues). */
+    private static String header(HttpServletRequest request, String name) {
+        return HeaderValues.single(request, name, MAX_ID);
     }
 }

@@ -35,8 +35,8 @@ public class InternalController {
     }
 
     @GetMapping("/internal/v1/principal")
-    public Principal principal(HttpServletRequest request) {
-        return RequestContext.of(request).principal();
+    public PrincipalView principal(HttpServletRequest request) {
+        return PrincipalView.of(RequestContext.of(request).principal());
     }
 
     /** Genesys get-or-create: an unknown id becomes a new anonymous session, exactly once. */

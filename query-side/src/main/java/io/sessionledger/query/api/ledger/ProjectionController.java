@@ -1,6 +1,8 @@
 package io.sessionledger.query.api.ledger;
 
 import io.sessionledger.query.projection.ProjectionRebuild;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Ledger admin: rebuild the SessionInfo projection from the topic, and watch its progress. Admin key only. */
 @RestController
 @RequestMapping("/ledger/v1/projections/session-info")
+@Tag(name = "Ledger admin: projections", description = "admin key only")
 public class ProjectionController {
 
     private final ProjectionRebuild rebuild;
@@ -20,11 +23,13 @@ public class ProjectionController {
     }
 
     @PostMapping("/rebuild")
+    @Operation(summary = "Rebuild the SessionInfo read model from the topic; answers at once with the progress")
     public ResponseEntity<ProjectionRebuild.Status> rebuild() throws Exception {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
     }
 
     @GetMapping
+    @Operation(summary = "Progress of the current or last rebuild")
     public ProjectionRebuild.Status status() {
         return rebuild.status();
     }

@@ -1,0 +1,16 @@
+package io.sessionledger.query.lists;
+
+import java.time.Instant;
+
+/**
+ * The filters of Kore's {@code POST .../sessions/list}; each null one does not filter.
+ *
+ * @param createdFrom inclusive lower bound on createdAt
+ * @param createdTo   inclusive upper bound on createdAt
+ */
+public record KoreFilter(String sessionId, String userReference, Instant createdFrom, Instant createdTo) {
+
+    public static KoreFilter none() {
+        return new KoreFilter(null, null, null, null);
+    }
+}

@@ -1,0 +1,60 @@
+package io.sessionledger.query.lists;
+
+import io.sessionledger.query.projection.SessionInfoRepository;
+import io.sessionledger.query.support.TestDatabases;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The Kore and Vectara read queries on a migrated database of the subclass's choice; the contracts hold the
+ * tests, so PostgreSQL and H2 in PostgreSQL mode answer the same ones. Each test writes under a tenant of
+ * its own, so the tests of a class share one database without seeing each other's rows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractListQueriesIT implements KoreQueriesContract, VectaraQueriesContract {
+
+    private DataSource dataSource;
+    private JdbcTemplate jdbc;
+
+    /** A fresh, empty database for this test class. */
+    protected abstract DataSource createDataSource();
+
+    protected abstract void dropDataSource();
+
+    @BeforeAll
+    void migrate() {
+        dataSource = createDataSource();
+        TestDatabases.migrate(dataSource);
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @AfterAll
+    void drop() {
+        dropDataSource();
+    }
+
+    @Override
+    public String newTenant() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    @Override
+    public void store(List<TestSession> sessions) {
+        new SessionInfoRepository(jdbc).insertAll(sessions.stream().map(TestSession::row).toList());
+    }
+
+    @Override
+    public KoreSessionQueries kore() {
+        return new KoreSessionQueries(jdbc);
+    }
+
+    @Override
+    public VectaraSessionQueries vectara(int chunk, int scanBudget) {
+        return new VectaraSessionQueries(jdbc, new ListProperties(chunk, scanBudget));
+    }
+}
