@@ -1,8 +1,7 @@
 package io.sessionledger.systemtest;
 
+import io.sessionledger.testsupport.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +20,7 @@ final class CloudEventChecks {
     private CloudEventChecks() {
     }
 
-    static Set<String> createdSessions(List<ConsumerRecord<String, String>> records) {
+    static Set<String> createdSessions(List<TopicReader.Read> records) {
         return records.stream()
                 .map(record -> json(record.value()))
                 .filter(event -> event.path("type").asText().equals("session.created"))
@@ -30,10 +29,10 @@ final class CloudEventChecks {
     }
 
     /** Key = tenant:session, CloudEvents fields and header, and per session a rising sequence starting at creation. */
-    static void assertWellFormedAndOrdered(List<ConsumerRecord<String, String>> records, String tenant) {
+    static void assertWellFormedAndOrdered(List<TopicReader.Read> records, String tenant) {
         Map<String, Long> lastSequence = new HashMap<>();
         Map<String, String> lastId = new HashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
+        for (TopicReader.Read record : records) {
             JsonNode event = json(record.value());
             String sessionId = event.path("subject").asText();
             assertThat(record.key()).isEqualTo(tenant + ":" + sessionId);
@@ -41,7 +40,7 @@ final class CloudEventChecks {
             assertThat(event.path("id").asText()).isNotBlank();
             assertThat(event.path("tenantid").asText()).isEqualTo(tenant);
             assertThat(event.path("source").asText()).isEqualTo("/session-ledger/tenants/" + tenant);
-            assertThat(header(record, "content-type")).isEqualTo("application/cloudevents+json");
+            assertThat(record.contentType()).isEqualTo("application/cloudevents+json");
 
             long sequence = Long.parseLong(event.path("sequence").asText());
             Long previous = lastSequence.put(record.key(), sequence);
@@ -57,10 +56,6 @@ final class CloudEventChecks {
         }
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 
     private static JsonNode json(String value) {
         try {

@@ -1,12 +1,13 @@
 package io.sessionledger.systemtest;
 
+import io.sessionledger.testsupport.TopicReader;
+import io.sessionledger.testsupport.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionledger.deploy.LocalSystem;
 import io.sessionledger.deploy.LocalSystemConfig;
 import io.sessionledger.deploy.Ports;
 import io.sessionledger.deploy.RunningSystem;
 import io.sessionledger.systemtest.LedgerClient.Reply;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +36,7 @@ class SystemIT {
     /** Every session a test created; the topic must carry a session.created for each. */
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
-    private static TestDatabase database;
+    private static TestPostgres database;
     private static Path dataDir;
     private static RunningSystem system;
     private static LedgerClient client;
@@ -43,7 +44,7 @@ class SystemIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        database = new TestDatabase();
+        database = TestPostgres.create("ledger_st");
         dataDir = Files.createTempDirectory("ledger-system-test");
         Path home = Path.of(System.getProperty("ledger.home", "..")).toAbsolutePath().normalize();
         Map<String, String> env = Map.of(
@@ -150,11 +151,23 @@ class SystemIT {
     @Test
     @Order(7)
     void everyCreatedSessionReachedTheTopicAsACloudEventInOrder() {
-        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(system.kafkaBootstrap(), TOPIC,
+        List<TopicReader.Read> records = TopicReader.readUntil(system.kafkaBootstrap(), TOPIC,
                 seen -> CloudEventChecks.createdSessions(seen).containsAll(CREATED), Duration.ofSeconds(30));
 
         assertThat(CloudEventChecks.createdSessions(records)).containsAll(CREATED);
         CloudEventChecks.assertWellFormedAndOrdered(records, "acme");
+    }
+
+    @Test
+    @Order(8)
+    void koreSessionsWorkThroughTheEdge() throws Exception {
+        new KoreSystemChecks(client, system.adminKey(), apiKey, system.kafkaBootstrap()).run(TOPIC, "acme");
+    }
+
+    @Test
+    @Order(30)
+    void aVectaraClientsSessionWorksThroughTheEdgeFromCreateToDelete() throws Exception {
+        new VectaraJourney(client, system, apiKey).run(TOPIC);
     }
 
     /**
@@ -192,10 +205,10 @@ class SystemIT {
         assertThat(read.body().path("customerId").asText()).as(read.raw()).isEqualTo("customer-during-outage");
 
         String key = "acme:" + sessionId;
-        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(system.kafkaBootstrap(), TOPIC,
-                all -> all.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).distinct().count() >= 2,
+        List<TopicReader.Read> records = TopicReader.readUntil(system.kafkaBootstrap(), TOPIC,
+                all -> all.stream().filter(r -> key.equals(r.key())).map(TopicReader.Read::value).distinct().count() >= 2,
                 Duration.ofSeconds(60));
-        List<String> types = records.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value)
+        List<String> types = records.stream().filter(r -> key.equals(r.key())).map(TopicReader.Read::value)
                 .distinct().map(value -> value.contains("\"session.created\"") ? "created" : "associated").toList();
         assertThat(types).containsExactly("created", "associated");
     }

@@ -1,5 +1,7 @@
 package io.sessionledger.command.it;
 
+import io.sessionledger.testsupport.TestKafka;
+import io.sessionledger.testsupport.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package io.sessionledger.command.it;
 
+import io.sessionledger.testsupport.RawHttp;
+import io.sessionledger.testsupport.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package io.sessionledger.command.it;
 
+import io.sessionledger.testsupport.TestKafka;
+import io.sessionledger.testsupport.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

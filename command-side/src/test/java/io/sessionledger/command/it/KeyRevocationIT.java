@@ -1,5 +1,6 @@
 package io.sessionledger.command.it;
 
+import io.sessionledger.testsupport.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

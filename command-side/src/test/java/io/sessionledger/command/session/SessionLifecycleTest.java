@@ -33,31 +33,13 @@ class SessionLifecycleTest {
     private static final SessionScope AGENT = new SessionScope(null, null, "support");
     private static final SessionScope APP = new SessionScope("app-1", "prod", null);
 
-    private final Map<String, String> claimed = new HashMap<>();
+    private final InMemoryUniqueKeys keys = new InMemoryUniqueKeys();
+    private final Map<String, String> claimed = keys.claimed;
     private AggregateTestFixture<Session> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Session.class);
-        UniqueKeys keys = new UniqueKeys() {
-            @Override
-            public void claim(UniqueKey key, String owner) {
-                String previous = claimed.putIfAbsent(key.hash(), owner);
-                if (previous != null && !previous.equals(owner)) {
-                    throw UniqueKeys.taken(key);
-                }
-            }
-
-            @Override
-            public void release(UniqueKey key, String owner) {
-                claimed.remove(key.hash(), owner);
-            }
-
-            @Override
-            public Optional<String> ownerOf(UniqueKey key) {
-                return Optional.ofNullable(claimed.get(key.hash()));
-            }
-        };
         fixture.registerAnnotatedCommandHandler(
                 new SessionCommandHandler(fixture.getRepository(), keys, new PublicationTracker()));
     }

@@ -23,31 +23,13 @@ class SessionTest {
 
     private static final SessionRef REF = new SessionRef("acme", "s-1");
 
-    private final Map<String, String> claimed = new HashMap<>();
+    private final InMemoryUniqueKeys keys = new InMemoryUniqueKeys();
+    private final Map<String, String> claimed = keys.claimed;
     private AggregateTestFixture<Session> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Session.class);
-        UniqueKeys keys = new UniqueKeys() {
-            @Override
-            public void claim(UniqueKey key, String owner) {
-                String previous = claimed.putIfAbsent(key.hash(), owner);
-                if (previous != null && !previous.equals(owner)) {
-                    throw UniqueKeys.taken(key);
-                }
-            }
-
-            @Override
-            public void release(UniqueKey key, String owner) {
-                claimed.remove(key.hash(), owner);
-            }
-
-            @Override
-            public java.util.Optional<String> ownerOf(UniqueKey key) {
-                return java.util.Optional.ofNullable(claimed.get(key.hash()));
-            }
-        };
         fixture.registerAnnotatedCommandHandler(new SessionCommandHandler(fixture.getRepository(), keys,
                 new io.sessionledger.command.publishing.PublicationTracker()));
     }

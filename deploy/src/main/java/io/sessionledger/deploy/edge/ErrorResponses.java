@@ -2,12 +2,11 @@ package io.sessionledger.deploy.edge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sessionledger.dialect.ApiDialect;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,25 +35,7 @@ public final class ErrorResponses {
     }
 
     static String body(String path, String code, String detail, String requestId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        switch (Dialect.of(path)) {
-            case KORE -> {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("msg", detail);
-                error.put("code", code);
-                body.put("errors", List.of(error));
-            }
-            case VECTARA -> {
-                body.put("code", code);
-                body.put("messages", List.of(detail));
-                body.put("request_id", requestId);
-                body.put("field_errors", Map.of());
-            }
-            case GENESYS, LEDGER, NONE -> {
-                body.put("code", code);
-                body.put("description", detail);
-            }
-        }
+        Map<String, Object> body = ApiDialect.of(path).errorBody(code, detail, requestId, Map.of());
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

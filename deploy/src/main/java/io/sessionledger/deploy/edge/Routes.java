@@ -1,14 +1,11 @@
 package io.sessionledger.deploy.edge;
 
+import io.sessionledger.dialect.ApiDialect;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /** The routing table: writes go to the command side, reads to the query side, nothing else is public. */
 public final class Routes {
-
-    private static final Pattern KORE_LIST =
-            Pattern.compile("^/api/v2/apps/[^/]+/environments/[^/]+/sessions/list/?$");
 
     private Routes() {
     }
@@ -25,12 +22,9 @@ public final class Routes {
         if (rawPath.equals("/v3/api-docs")) {
             return read ? Route.API_DOCS : Route.NOT_FOUND;
         }
-        if (under(rawPath, "/gks-server/v1") || under(rawPath, "/gks-server/v2") || under(rawPath, "/v2/agents")) {
-            return read ? Route.QUERY : Route.COMMAND;
-        }
-        if (under(rawPath, "/api/v2/apps")) {
-            boolean list = method.equals("POST") && KORE_LIST.matcher(rawPath).matches();
-            return read || list ? Route.QUERY : Route.COMMAND;
+        ApiDialect dialect = ApiDialect.of(rawPath);
+        if (dialect.isSessionApi()) {
+            return dialect.isQuery(method, rawPath) ? Route.QUERY : Route.COMMAND;
         }
         if (under(rawPath, "/ledger/v1/projections")) {
             return Route.QUERY;

@@ -1,5 +1,6 @@
 package io.sessionledger.dialect.genesys;
 
+import io.sessionledger.dialect.ApiDialect;
 import io.sessionledger.service.errors.ApiError;
 import io.sessionledger.service.errors.DialectErrors;
 import io.sessionledger.service.errors.LedgerErrors;
@@ -19,7 +20,7 @@ public class GenesysErrors implements DialectErrors {
 
     @Override
     public boolean owns(String path) {
-        return path.startsWith("/gks-server/") || path.startsWith("/internal/v1/genesys/");
+        return ApiDialect.of(path) == ApiDialect.GENESYS || path.startsWith("/internal/v1/genesys/");
     }
 
     @Override

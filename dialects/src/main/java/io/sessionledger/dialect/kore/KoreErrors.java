@@ -1,10 +1,9 @@
 package io.sessionledger.dialect.kore;
 
+import io.sessionledger.dialect.ApiDialect;
 import io.sessionledger.service.errors.ApiError;
 import io.sessionledger.service.errors.DialectErrors;
 import io.sessionledger.service.errors.LedgerErrors;
-import java.util.List;
-import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,11 +20,9 @@ import org.springframework.stereotype.Component;
 @Order(20)
 public class KoreErrors implements DialectErrors {
 
-    public static final String PREFIX = "/api/v2/apps/";
-
     @Override
     public boolean owns(String path) {
-        return path.startsWith(PREFIX) || path.equals("/api/v2/apps");
+        return ApiDialect.of(path) == ApiDialect.KORE;
     }
 
     @Override
@@ -39,6 +36,7 @@ public class KoreErrors implements DialectErrors {
 
     @Override
     public ResponseEntity<Object> render(ApiError error, String requestId) {
-        return LedgerErrors.respond(error, Map.of("errors", List.of(Map.of("msg", error.message(), "code", error.code()))));
+        return LedgerErrors.respond(error,
+                ApiDialect.KORE.errorBody(error.code(), error.message(), requestId, error.fieldErrors()));
     }
 }

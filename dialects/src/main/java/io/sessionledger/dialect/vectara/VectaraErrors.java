@@ -1,10 +1,9 @@
 package io.sessionledger.dialect.vectara;
 
+import io.sessionledger.dialect.ApiDialect;
 import io.sessionledger.service.errors.ApiError;
 import io.sessionledger.service.errors.DialectErrors;
 import io.sessionledger.service.errors.LedgerErrors;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,26 +22,26 @@ public class VectaraErrors implements DialectErrors {
 
     @Override
     public boolean owns(String path) {
-        return path.startsWith("/v2/agents/") || path.equals("/v2/agents");
+        return ApiDialect.of(path) == ApiDialect.VECTARA;
     }
 
     @Override
     public ApiError refused(String reason, String message) {
         return switch (reason) {
             case "NOT_FOUND" -> new ApiError(HttpStatus.NOT_FOUND, "session_not_found", message);
-            case "KEY_TAKEN", "TERMINATED" -> new ApiError(HttpStatus.CONFLICT, "conflict", message);
+            // The session key is the only key a Vectara client names, so a clash is always that field's.
+            case "KEY_TAKEN" -> new ApiError(HttpStatus.CONFLICT, "conflict", message, Map.of("key", message), null);
+            case "TERMINATED" -> new ApiError(HttpStatus.CONFLICT, "conflict", message);
             default -> DialectErrors.super.refused(reason, message);
         };
     }
 
     @Override
     public ResponseEntity<Object> render(ApiError error, String requestId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", error.status() == HttpStatus.NOT_FOUND && error.code().equals("not_found")
-                ? "session_not_found" : error.code());
-        body.put("messages", List.of(error.message()));
-        body.put("request_id", requestId);
-        body.put("field_errors", error.fieldErrors());
-        return LedgerErrors.respond(error, body);
+        // A plain 404 (no route, a deleted session found by the query side) is a session not found here.
+        String code = error.status() == HttpStatus.NOT_FOUND && error.code().equals("not_found")
+                ? "session_not_found" : error.code();
+        return LedgerErrors.respond(error,
+                ApiDialect.VECTARA.errorBody(code, error.message(), requestId, error.fieldErrors()));
     }
 }

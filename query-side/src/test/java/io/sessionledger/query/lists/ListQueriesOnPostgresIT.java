@@ -1,19 +1,19 @@
 package io.sessionledger.query.lists;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.sessionledger.query.support.LocalPostgres;
+import io.sessionledger.testsupport.TestPostgres;
 import io.sessionledger.query.support.TestDatabases;
 import javax.sql.DataSource;
 
 /** The list queries on the local PostgreSQL, in a database of their own. */
 class ListQueriesOnPostgresIT extends AbstractListQueriesIT {
 
-    private LocalPostgres postgres;
+    private TestPostgres postgres;
     private HikariDataSource dataSource;
 
     @Override
     protected DataSource createDataSource() {
-        postgres = LocalPostgres.create();
+        postgres = TestPostgres.create("ledger_q");
         dataSource = TestDatabases.postgres(postgres);
         return dataSource;
     }
@@ -21,6 +21,6 @@ class ListQueriesOnPostgresIT extends AbstractListQueriesIT {
     @Override
     protected void dropDataSource() {
         dataSource.close();
-        postgres.drop();
+        postgres.close();
     }
 }

@@ -9,7 +9,7 @@ import io.sessionledger.events.cloudevents.CloudEvent;
 import io.sessionledger.events.session.SessionStatus;
 import io.sessionledger.events.session.SessionStatusChanged;
 import io.sessionledger.events.session.UserAssociated;
-import io.sessionledger.query.support.EmbeddedBroker;
+import io.sessionledger.testsupport.TestKafka;
 import io.sessionledger.query.support.EventProducer;
 import io.sessionledger.query.support.TestDatabases;
 import java.time.Instant;
@@ -56,7 +56,7 @@ abstract class AbstractProjectionIT implements BatchProjectionContract {
 
     @BeforeAll
     void startBrokerAndDatabase() {
-        broker = EmbeddedBroker.start(3);
+        broker = TestKafka.start(3);
         dataSource = createDataSource();
         TestDatabases.migrate(dataSource);
     }

@@ -1,19 +1,19 @@
 package io.sessionledger.query.projection;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.sessionledger.query.support.LocalPostgres;
+import io.sessionledger.testsupport.TestPostgres;
 import io.sessionledger.query.support.TestDatabases;
 import javax.sql.DataSource;
 
 /** The projection on the local PostgreSQL, in a database of its own. */
 class ProjectionOnPostgresIT extends AbstractProjectionIT {
 
-    private LocalPostgres postgres;
+    private TestPostgres postgres;
     private HikariDataSource dataSource;
 
     @Override
     protected DataSource createDataSource() {
-        postgres = LocalPostgres.create();
+        postgres = TestPostgres.create("ledger_q");
         dataSource = TestDatabases.postgres(postgres);
         return dataSource;
     }
@@ -21,6 +21,6 @@ class ProjectionOnPostgresIT extends AbstractProjectionIT {
     @Override
     protected void dropDataSource() {
         dataSource.close();
-        postgres.drop();
+        postgres.close();
     }
 }

@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sessionledger.query.config.LedgerProperties;
 import io.sessionledger.service.security.Principal;
-import io.sessionledger.query.support.EmbeddedBroker;
+import io.sessionledger.testsupport.TestKafka;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -33,7 +33,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class RevocationListenerIT {
 
     static final String TOPIC = "ledger-key-revocations";
-    static final EmbeddedKafkaKraftBroker BROKER = EmbeddedBroker.start(1, TOPIC);
+    static final EmbeddedKafkaKraftBroker BROKER = TestKafka.start(1, TOPIC);
     static final Set<String> REVOKED = ConcurrentHashMap.newKeySet();
     static final HttpServer COMMAND_SIDE = commandSide();
 

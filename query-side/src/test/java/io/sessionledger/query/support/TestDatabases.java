@@ -1,5 +1,6 @@
 package io.sessionledger.query.support;
 
+import io.sessionledger.testsupport.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -21,10 +22,10 @@ public final class TestDatabases {
         return dataSource;
     }
 
-    public static HikariDataSource postgres(LocalPostgres postgres) {
+    public static HikariDataSource postgres(TestPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.url());
-        dataSource.setUsername(LocalPostgres.USER);
+        dataSource.setUsername(TestPostgres.USER);
         dataSource.setMaximumPoolSize(4);
         return dataSource;
     }

@@ -11,6 +11,7 @@ import io.sessionledger.command.registry.RegistryNames;
 import io.sessionledger.events.SessionRef;
 import java.time.Instant;
 import java.util.Set;
+import io.sessionledger.dialect.ledger.LedgerExamples;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

@@ -2,7 +2,7 @@ package io.sessionledger.deploy.edge.quota;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
-import io.sessionledger.deploy.edge.Dialect;
+import io.sessionledger.dialect.ApiDialect;
 import io.sessionledger.deploy.edge.EdgeError;
 import io.sessionledger.deploy.edge.ErrorResponses;
 import io.undertow.server.HttpHandler;
@@ -47,7 +47,7 @@ public final class Quotas {
     /** Runs {@code next} unless the request's key is over its quota. A key seen lately costs no lookup. */
     public void guard(HttpServerExchange exchange, HttpHandler next) throws Exception {
         String apiKey = exchange.getRequestHeaders().getFirst(API_KEY);
-        if (apiKey == null || apiKey.isEmpty() || !Dialect.of(exchange.getRequestPath()).isApi()) {
+        if (apiKey == null || apiKey.isEmpty() || ApiDialect.of(exchange.getRequestPath()) == ApiDialect.NONE) {
             next.handleRequest(exchange);
             return;
         }

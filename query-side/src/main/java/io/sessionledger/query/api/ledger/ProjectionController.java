@@ -1,7 +1,11 @@
 package io.sessionledger.query.api.ledger;
 
 import io.sessionledger.query.projection.ProjectionRebuild;
+import io.sessionledger.dialect.ledger.LedgerExamples;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,12 +28,16 @@ public class ProjectionController {
 
     @PostMapping("/rebuild")
     @Operation(summary = "Rebuild the SessionInfo read model from the topic; answers at once with the progress")
+    @ApiResponse(responseCode = "401", description = "not the admin key", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = LedgerExamples.UNAUTHORIZED)))
     public ResponseEntity<ProjectionRebuild.Status> rebuild() throws Exception {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
     }
 
     @GetMapping
     @Operation(summary = "Progress of the current or last rebuild")
+    @ApiResponse(responseCode = "401", description = "not the admin key", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = LedgerExamples.UNAUTHORIZED)))
     public ProjectionRebuild.Status status() {
         return rebuild.status();
     }

@@ -11,9 +11,9 @@ import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.session.SessionDeleted;
 import io.sessionledger.events.session.UserAssociated;
 import io.sessionledger.query.consistency.ReadBarrier;
-import io.sessionledger.query.support.EmbeddedBroker;
+import io.sessionledger.testsupport.TestKafka;
 import io.sessionledger.query.support.EventProducer;
-import io.sessionledger.query.support.LocalPostgres;
+import io.sessionledger.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,8 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class GenesysReadIT {
 
     static final String TOPIC = "session-events";
-    static final EmbeddedKafkaKraftBroker BROKER = EmbeddedBroker.start(3, TOPIC);
-    static final LocalPostgres POSTGRES = LocalPostgres.create();
+    static final EmbeddedKafkaKraftBroker BROKER = TestKafka.start(3, TOPIC);
+    static final TestPostgres POSTGRES = TestPostgres.create("ledger_q");
     static final FakeCommandSide COMMAND_SIDE = startCommandSide();
     static final EventProducer PRODUCER = new EventProducer(BROKER.getBrokersAsString(), TOPIC);
 
@@ -52,14 +52,14 @@ class GenesysReadIT {
             PRODUCER.close();
             COMMAND_SIDE.close();
             BROKER.destroy();
-            POSTGRES.drop();
+            POSTGRES.close();
         }
     }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", POSTGRES::url);
-        registry.add("spring.datasource.username", () -> LocalPostgres.USER);
+        registry.add("spring.datasource.username", () -> TestPostgres.USER);
         registry.add("ledger.kafka-bootstrap", BROKER::getBrokersAsString);
         registry.add("ledger.command-url", COMMAND_SIDE::url);
         registry.add("ledger.consistency.read-timeout", () -> "10s");
@@ -117,6 +117,18 @@ class GenesysReadIT {
         HttpResponse<String> bad = get("/gks-server/v1/sessions/s-1", Map.of("x-api-key", "nope"));
         assertGenesysError(bad, 401, "unauthorized");
         assertThat(bad.headers().firstValue("x-request-id")).isPresent();
+    }
+
+    @Test
+    void theOpenApiDocumentNeedsNoKeyAndDescribesEveryReadWithExamples() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs", Map.of());
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode document = body(docs);
+        assertThat(document.path("paths").has("/gks-server/{version}/sessions/{sessionId}")).isTrue();
+        assertThat(document.path("paths").fieldNames()).toIterable()
+                .noneMatch(path -> path.startsWith("/internal") || path.equals("/error"));
+        io.sessionledger.testsupport.OpenApiChecks.assertEveryRequestAndErrorHasAnExample(document);
     }
 
     @Test

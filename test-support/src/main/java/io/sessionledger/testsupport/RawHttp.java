@@ -1,4 +1,4 @@
-package io.sessionledger.command.it;
+package io.sessionledger.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
  * Sends bytes exactly as written (raw UTF-8 in headers, malformed bodies) over one HTTP/1.1 connection, which
  * a well-behaved client library refuses to do, and reads the answer.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Answer(int status, String head, JsonNode body) {
+    public record Answer(int status, String head, JsonNode body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +24,7 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Answer send(int port, byte[] head, byte[] body) {
+    public static Answer send(int port, byte[] head, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -38,14 +38,15 @@ final class RawHttp {
             String bodyPart = new String(headPart.toLowerCase(java.util.Locale.ROOT)
                     .contains("transfer-encoding: chunked") ? dechunk(rest) : rest, StandardCharsets.UTF_8);
             int status = Integer.parseInt(headPart.substring(9, 12));
-            return new Answer(status, headPart, bodyPart.isBlank() ? null : JSON.readTree(bodyPart));
+            boolean json = headPart.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json");
+            return new Answer(status, headPart, json && !bodyPart.isBlank() ? JSON.readTree(bodyPart) : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** A request with {@code Connection: close} so the answer ends with the connection. */
-    static Answer request(int port, String method, String path, String headers, byte[] body) {
+    public static Answer request(int port, String method, String path, String headers, byte[] body) {
         String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers
                 + "Content-Length: " + body.length + "\r\n\r\n";
         return send(port, head.getBytes(StandardCharsets.UTF_8), body);

@@ -1,4 +1,4 @@
-package io.sessionledger.command.it;
+package io.sessionledger.testsupport;
 
 import io.sessionledger.events.LedgerTopics;
 import io.sessionledger.events.cloudevents.CloudEvent;
@@ -13,29 +13,36 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads the session topic from the beginning, as an analytics consumer would. */
-final class TopicReader {
+/** Reads a topic from the beginning, as an analytics consumer would, and decodes each record's CloudEvent. */
+public final class TopicReader {
 
-    record Read(String key, CloudEvent event, String contentType, int partition, long offset) {
+    /** One record: its key, its value as sent, the decoded event, its content-type header, where it sits. */
+    public record Read(String key, String value, CloudEvent event, String contentType, int partition, long offset) {
     }
 
-    private final CloudEventCodec codec = new CloudEventCodec();
+    private static final CloudEventCodec CODEC = new CloudEventCodec();
+
     private final String bootstrap;
     private final String topic;
 
-    TopicReader(String bootstrap) {
+    public TopicReader(String bootstrap) {
         this(bootstrap, LedgerTopics.SESSION_EVENTS);
     }
 
-    TopicReader(String bootstrap, String topic) {
+    public TopicReader(String bootstrap, String topic) {
         this.bootstrap = bootstrap;
         this.topic = topic;
     }
 
+    public static List<Read> readUntil(String bootstrap, String topic, Predicate<List<Read>> done, Duration timeout) {
+        return new TopicReader(bootstrap, topic).readUntil(done, timeout);
+    }
+
     /** Polls until {@code done} holds for what was read so far, or {@code timeout} passes. */
-    List<Read> readUntil(Predicate<List<Read>> done, Duration timeout) {
+    public List<Read> readUntil(Predicate<List<Read>> done, Duration timeout) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
@@ -48,13 +55,18 @@ final class TopicReader {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!done.test(read) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    var header = record.headers().lastHeader("content-type");
-                    read.add(new Read(new String(record.key(), StandardCharsets.UTF_8), codec.read(record.value()),
-                            header == null ? null : new String(header.value(), StandardCharsets.UTF_8),
-                            record.partition(), record.offset()));
+                    read.add(read(record));
                 }
             }
             return read;
         }
+    }
+
+    private static Read read(ConsumerRecord<byte[], byte[]> record) {
+        Header header = record.headers().lastHeader("content-type");
+        return new Read(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+                new String(record.value(), StandardCharsets.UTF_8), CODEC.read(record.value()),
+                header == null ? null : new String(header.value(), StandardCharsets.UTF_8),
+                record.partition(), record.offset());
     }
 }
