@@ -1,7 +1,6 @@
 package io.sessionledger.benchmark;
 
 import io.sessionledger.benchmark.Settings.Part;
-import io.sessionledger.benchmark.bulk.BulkLoader;
 import io.sessionledger.benchmark.lag.LagRun;
 import io.sessionledger.benchmark.lag.VisibilityWatcher;
 import io.sessionledger.benchmark.load.ClosedLoop;
@@ -9,35 +8,36 @@ import io.sessionledger.benchmark.load.HttpClients;
 import io.sessionledger.benchmark.load.OpenLoop;
 import io.sessionledger.benchmark.load.PhaseResult;
 import io.sessionledger.benchmark.load.Phases;
+import io.sessionledger.benchmark.load.RequestFactory;
 import io.sessionledger.benchmark.rebuild.RebuildEndpoint;
 import io.sessionledger.benchmark.rebuild.RebuildRate;
 import io.sessionledger.benchmark.rebuild.TopicFiller;
 import io.sessionledger.benchmark.rebuild.TopicReadRate;
 import io.sessionledger.benchmark.report.MarkdownReport;
 import io.sessionledger.benchmark.report.ResultsWriter;
+import io.sessionledger.benchmark.report.SpecTarget;
 import io.sessionledger.benchmark.scenario.ApiKeyIssuer;
 import io.sessionledger.benchmark.scenario.GenesysScenarios;
+import io.sessionledger.benchmark.scenario.KoreScenarios;
 import io.sessionledger.benchmark.scenario.Scenario;
 import io.sessionledger.benchmark.scenario.Target;
+import io.sessionledger.benchmark.scenario.VectaraScenarios;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The run, in order: create sweep (each level right after pgbench at that level), the scenarios at the read
- * concurrency, write-to-readable lag, rebuild rate, gets among the bulk-loaded sessions ({@code --only} picks
- * some). A section whose prerequisites are missing is skipped with a note, never faked.
+ * The run, in order: each scenario group ({@link ScenarioGroup}: Genesys creates and reads, Kore, Vectara) with
+ * its creates swept over the create concurrencies (each level right after pgbench at that level) and its reads
+ * at the read concurrency, then write-to-readable lag, rebuild rate, and reads among the bulk-loaded sessions
+ * ({@code --only} picks some). A section whose prerequisites are missing is skipped with a note, never faked.
  */
 final class BenchmarkRun {
-
-    /** Scenarios measured once at the read concurrency; Kore and Vectara ones join this list. */
-    private static final List<Scenario> AT_READ_CONCURRENCY =
-            List.of(GenesysScenarios.get(), GenesysScenarios.getEventual(), GenesysScenarios.associate());
 
     private final Settings settings;
     private final String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -51,39 +51,54 @@ final class BenchmarkRun {
     int run() throws Exception {
         String key = settings.apiKey() != null ? settings.apiKey()
                 : ApiKeyIssuer.issue(client, settings.baseUrl(), settings.adminKey(), settings.tenantId());
-        Target target = new Target(settings.baseUrl(), key, settings.tenantId(), client, "b" + stamp);
+        Target target = new Target(settings.baseUrl(), key, settings.adminKey(), settings.tenantId(), client,
+                "b" + stamp);
         Collected collected = new Collected(settings, stamp);
         try (Reference reference = Reference.open(settings, stamp, collected)) {
-            Scenario creates = GenesysScenarios.create();
             if (!settings.parts().equals(Set.of(Part.rebuild))) {
-                warmUp(creates, target);
+                warmUp(target, collected);
             }
-            for (int concurrency : settings.runs(Part.creates) ? settings.createConcurrency() : List.<Integer>of()) {
-                section(collected, creates.name() + " x" + concurrency, () -> {
-                    reference.at(concurrency);
-                    measure(creates, target, concurrency, collected);
-                });
-            }
-            for (Scenario scenario : settings.runs(Part.reads) ? AT_READ_CONCURRENCY : List.<Scenario>of()) {
-                section(collected, scenario.name(), () -> {
-                    reference.at(settings.readConcurrency());
-                    measure(scenario, target, settings.readConcurrency(), collected);
-                });
+            for (ScenarioGroup group : ScenarioGroup.all()) {
+                if (settings.runs(group.part())) {
+                    measureGroup(group, target, reference, collected);
+                }
             }
             if (settings.runs(Part.lag)) {
-                section(collected, "lag", () -> lag(creates, target, collected));
+                section(collected, "lag", () -> lag(GenesysScenarios.create(), target, collected));
             }
             if (settings.runs(Part.rebuild)) {
                 section(collected, "rebuild", () -> rebuild(collected));
             }
             if (settings.runs(Part.bulk)) {
-                section(collected, "bulk gets", () -> bulkGets(target, reference, collected));
+                BulkSection bulk = new BulkSection(settings, target, collected, (scenario, concurrency, spec) -> {
+                    reference.at(concurrency);
+                    measure(scenario, target, concurrency, collected, spec);
+                });
+                section(collected, "bulk load and Genesys gets", bulk::loadAndGetGenesys);
+                section(collected, "Kore and Vectara reads among the bulk sessions", bulk::readKoreAndVectara);
             }
         }
         Path dir = ResultsWriter.write(settings.outDir().resolve(stamp), collected.results());
         System.out.println(MarkdownReport.render(collected.results()));
         System.out.println("Results: " + dir.toAbsolutePath());
         return collected.hadErrors() ? 2 : 0;
+    }
+
+    private void measureGroup(ScenarioGroup group, Target target, Reference reference, Collected collected) {
+        for (Scenario creates : group.swept()) {
+            for (int concurrency : settings.createConcurrency()) {
+                section(collected, creates.name() + " x" + concurrency, () -> {
+                    reference.at(concurrency);
+                    measure(creates, target, concurrency, collected, null);
+                });
+            }
+        }
+        for (Scenario scenario : group.atReadConcurrency()) {
+            section(collected, scenario.name(), () -> {
+                reference.at(settings.readConcurrency());
+                measure(scenario, target, settings.readConcurrency(), collected, null);
+            });
+        }
     }
 
     private interface Section {
@@ -100,31 +115,61 @@ final class BenchmarkRun {
     }
 
     /**
-     * Creates at 16 clients, then gets for a third of that time, not recorded: the services run with the JVM's
+     * Creates at 16 clients, then reads for a third of that time, not recorded: the services run with the JVM's
      * full JIT, whose compiled code takes minutes of load to settle (measured: creates/s still rising after 3
      * minutes). The read path needs its own share: after creates alone, the first get phase measured half the
-     * throughput of the same gets a minute later.
+     * throughput of the same gets a minute later. The dialects this run measures take turns in both, so
+     * each one's own code is compiled too.
      */
-    private void warmUp(Scenario creates, Target target) throws Exception {
+    private void warmUp(Target target, Collected collected) throws Exception {
         if (settings.systemWarmup().isZero()) {
             return;
         }
-        Duration reads = settings.systemWarmup().dividedBy(3);
-        System.err.printf("warming the system up for %d s of creates and %d s of gets (not recorded)...%n",
-                settings.systemWarmup().toSeconds(), reads.toSeconds());
-        closedLoop.run("warm-up", creates.setup().prepare(target), 16,
+        List<Scenario> writes = new ArrayList<>(List.of(GenesysScenarios.create()));
+        List<Scenario> reads = new ArrayList<>(List.of(GenesysScenarios.get()));
+        if (settings.runs(Part.kore) || settings.runs(Part.bulk)) {
+            writes.add(KoreScenarios.create());
+            reads.add(KoreScenarios.listByUser());
+        }
+        if (settings.runs(Part.vectara) || settings.runs(Part.bulk)) {
+            writes.add(VectaraScenarios.create());
+            reads.addAll(List.of(VectaraScenarios.get(), VectaraScenarios.listFiltered()));
+        }
+        Duration readTime = settings.systemWarmup().dividedBy(3);
+        System.err.printf("warming the system up for %d s of creates and %d s of reads (not recorded)...%n",
+                settings.systemWarmup().toSeconds(), readTime.toSeconds());
+        closedLoop.run("warm-up", prepared(writes, target, collected), 16,
                 new Phases(settings.systemWarmup(), Duration.ofSeconds(1)));
-        closedLoop.run("warm-up", GenesysScenarios.get().setup().prepare(target), 16,
-                new Phases(reads, Duration.ofSeconds(1)));
+        closedLoop.run("warm-up", prepared(reads, target, collected), 16, new Phases(readTime, Duration.ofSeconds(1)));
     }
 
-    private void measure(Scenario scenario, Target target, int concurrency, Collected collected) throws Exception {
+    /**
+     * A new dialect whose setup fails is left out of the warm-up (its own section then reports why); Genesys,
+     * the first, is what every other section needs, so its failure ends the run as before.
+     */
+    private static RequestFactory prepared(List<Scenario> scenarios, Target target, Collected collected)
+            throws Exception {
+        List<RequestFactory> factories = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            try {
+                factories.add(scenario.setup().prepare(target));
+            } catch (Exception e) {
+                if (scenario == scenarios.get(0)) {
+                    throw e;
+                }
+                collected.note("warm-up without " + scenario.name() + ": " + e.getMessage());
+            }
+        }
+        return RequestFactory.interleave(factories);
+    }
+
+    private void measure(Scenario scenario, Target target, int concurrency, Collected collected,
+                         SpecTarget targetOrNull) throws Exception {
         System.err.printf("%s at %d clients...%n", scenario.name(), concurrency);
         PhaseResult result = closedLoop.run(scenario.name(), scenario.setup().prepare(target), concurrency,
                 settings.phases());
-        collected.phase(result, concurrency, null);
+        collected.phase(result, concurrency, targetOrNull == null ? null : targetOrNull.judge(result.latency()));
     }
-
     private void lag(Scenario creates, Target target, Collected collected) throws Exception {
         if (settings.readDbUrl() == null) {
             collected.note("write-to-readable lag skipped: no --read-db-url (the query side's database)");
@@ -168,26 +213,5 @@ final class BenchmarkRun {
             return;
         }
         collected.rebuild(rate != null ? rate : TopicReadRate.measure(settings.kafka(), settings.topic(), limit));
-    }
-
-    private void bulkGets(Target target, Reference reference, Collected collected) throws Exception {
-        if (settings.bulkSessions() <= 0 || settings.readDbUrl() == null) {
-            collected.note("gets among bulk-loaded sessions skipped (needs --bulk-sessions > 0 and --read-db-url)");
-            return;
-        }
-        System.err.printf("bulk-loading %,d sessions...%n", settings.bulkSessions());
-        double seconds = BulkLoader.load(settings.readDbUrl(), settings.postgres().user(),
-                settings.postgres().password(), settings.tenantId(), settings.bulkSessions());
-        collected.note(String.format("bulk load of %,d sessions into session_info (SQL, then VACUUM ANALYZE): %.1f s",
-                settings.bulkSessions(), seconds));
-        String label = settings.bulkSessions() % 1_000_000 == 0 ? settings.bulkSessions() / 1_000_000 + "M"
-                : Integer.toString(settings.bulkSessions());
-        // Latency is read at 1 and 4 clients too: at 16 closed-loop clients two cores are saturated by
-        // definition, and the p99 there is mostly queueing behind other requests.
-        Scenario gets = GenesysScenarios.getAmong(settings.bulkSessions(), label);
-        for (int concurrency : new TreeSet<>(List.of(1, 4, settings.readConcurrency()))) {
-            reference.at(concurrency);
-            measure(gets, target, concurrency, collected);
-        }
     }
 }

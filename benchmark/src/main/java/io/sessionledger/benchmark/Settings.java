@@ -25,8 +25,12 @@ public record Settings(URI baseUrl, String adminKey, String apiKey, String tenan
                        int bulkSessions, PgServer postgres, String readDbUrl, String kafka, String topic,
                        long rebuildEvents, int rebuildWarmups, Set<Part> parts, boolean reference, Path outDir) {
 
-    /** The parts of a run, as {@code --only} names them. */
-    public enum Part { creates, reads, lag, rebuild, bulk }
+    /**
+     * The parts of a run, as {@code --only} names them: Genesys creates and reads, each new dialect's group
+     * (its creates swept like Genesys ones, its reads at the read concurrency), lag, rebuild, and the reads
+     * among the bulk-loaded sessions of all three dialects.
+     */
+    public enum Part { creates, reads, kore, vectara, lag, rebuild, bulk }
 
     public boolean runs(Part part) {
         return parts.contains(part);
