@@ -1,14 +1,10 @@
 package io.sessionledger.command.it;
 
-import io.sessionledger.testsupport.TestKafka;
 import io.sessionledger.testsupport.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,28 +12,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * One running command side (the machine's PostgreSQL, the in-process broker) shared by the admin API
  * tests: the subclasses add nothing to the configuration, so Spring starts it once for all of them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class AdminApiContext {
+abstract class AdminApiContext extends RunningCommandSide {
 
-    static final String ADMIN_KEY = "test-admin-key";
     private static final String DATABASE = TestPostgres.createDatabase("ledger_cmd_admin");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("ledger.kafka.bootstrap-servers", TestKafka::bootstrap);
-        registry.add("ledger.admin-key", () -> ADMIN_KEY);
-    }
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http("http://127.0.0.1:" + port);
+        LocalInfrastructure.register(registry, DATABASE);
     }
 
     Http.Response admin(String method, String path, String body) {

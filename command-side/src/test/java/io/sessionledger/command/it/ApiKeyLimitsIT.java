@@ -8,14 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Keys limited to scopes, agents and apps, with a rate quota: stored, echoed, told to the query side. */
 class ApiKeyLimitsIT extends AdminApiContext {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aKeyWithoutLimitsHasEveryScopeAndNoRestriction() {

@@ -1,7 +1,6 @@
 package io.sessionledger.command.it;
 
 import io.sessionledger.testsupport.TestKafka;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -10,7 +9,6 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /** The same contract on a PostgreSQL container, where a Docker engine exists; skipped cleanly without one. */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GenesysWritesContainerIT extends GenesysWritesContract {
 
     @Container

@@ -23,32 +23,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The command side's Genesys writes against a real PostgreSQL and a real Kafka broker. Subclasses say
  * which PostgreSQL (the machine's own, or a Testcontainers one where Docker exists).
  */
-abstract class GenesysWritesContract {
+abstract class GenesysWritesContract extends RunningCommandSide {
 
-    static final String ADMIN_KEY = "test-admin-key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Http http;
     String key;
 
     abstract String kafkaBootstrap();
 
     @BeforeEach
     void issueKey() {
-        http = new Http("http://127.0.0.1:" + port);
         key = issue("acme");
     }
 
@@ -70,10 +59,6 @@ abstract class GenesysWritesContract {
         Map<String, String> headers = new HashMap<>(Map.of("x-api-key", key, "content-type", "application/json"));
         headers.putAll(extra);
         return http.send("POST", path, body, headers);
-    }
-
-    long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
     @Test

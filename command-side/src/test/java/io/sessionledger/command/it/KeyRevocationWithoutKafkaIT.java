@@ -23,11 +23,8 @@ class KeyRevocationWithoutKafkaIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("ledger.kafka.bootstrap-servers", () -> NO_BROKER);
+        LocalInfrastructure.register(registry, DATABASE, () -> NO_BROKER);
         registry.add("ledger.consistency.publish-timeout", () -> "500ms");
-        registry.add("ledger.admin-key", () -> AdminApiContext.ADMIN_KEY);
     }
 
     @LocalServerPort

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the Kore write tests share: the admin API's running command side, app environments registered for
@@ -20,9 +18,6 @@ abstract class KoreWritesContext extends AdminApiContext {
 
     record Keys(String acme, String acmeKoreBOnly, String acmeAuditOnly, String globex) {
     }
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void registerAppsAndKeysOnce() {
@@ -85,9 +80,5 @@ abstract class KoreWritesContext extends AdminApiContext {
         assertThat(response.body().get("errors").size()).isEqualTo(1);
         assertThat(response.body().at("/errors/0/code").asText()).as(response.raw().body()).isEqualTo(code);
         assertThat(response.body().at("/errors/0/msg").asText()).isNotBlank().doesNotContain("Exception");
-    }
-
-    long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 }

@@ -36,13 +36,10 @@ class PublisherOutageIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("ledger.kafka.bootstrap-servers", BROKER::getBrokersAsString);
+        LocalInfrastructure.register(registry, DATABASE, BROKER::getBrokersAsString);
         registry.add("ledger.kafka.topic", () -> TOPIC);
         registry.add("ledger.kafka.send-timeout", () -> "2s");
         registry.add("ledger.consistency.publish-timeout", () -> "200ms");
-        registry.add("ledger.admin-key", () -> GenesysWritesContract.ADMIN_KEY);
     }
 
     @Test

@@ -8,14 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Registering agents and app environments (admin), and the query side's lookups of them (tenant key). */
 class RegistryIT extends AdminApiContext {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void anAgentIsCreatedOnceThenItsNameIsReplaced() {

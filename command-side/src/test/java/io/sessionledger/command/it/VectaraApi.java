@@ -1,6 +1,5 @@
 package io.sessionledger.command.it;
 
-import io.sessionledger.testsupport.TestKafka;
 import io.sessionledger.testsupport.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,33 +16,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * to its configuration, so Spring starts it once for all of them. Agent {@code support} is registered for
  * tenant {@code acme} before every test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class VectaraApi {
+abstract class VectaraApi extends RunningCommandSide {
 
-    static final String ADMIN_KEY = "test-admin-key";
     static final String AGENT = "support";
     static final String SESSIONS = "/v2/agents/" + AGENT + "/sessions";
     private static final String DATABASE = TestPostgres.createDatabase("ledger_cmd_vectara");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("ledger.kafka.bootstrap-servers", TestKafka::bootstrap);
-        registry.add("ledger.admin-key", () -> ADMIN_KEY);
+        LocalInfrastructure.register(registry, DATABASE);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Http http;
     String key;
 
     @BeforeEach
     void registerAgentAndIssueKey() {
-        http = new Http("http://127.0.0.1:" + port);
         registerAgent("acme", AGENT);
         key = issue("{\"tenantId\":\"acme\",\"name\":\"vectara-it\"}");
     }
@@ -105,10 +88,6 @@ abstract class VectaraApi {
         assertThat(body.get("field_errors").isObject()).isTrue();
         assertThat(body.get("field_errors").fieldNames()).toIterable().containsExactlyInAnyOrder(fields);
         assertThat(body.size()).isEqualTo(4);
-    }
-
-    long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
     /** The sessions the store ever created with this Vectara key (deleted ones included), oldest first. */

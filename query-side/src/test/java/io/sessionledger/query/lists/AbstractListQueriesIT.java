@@ -4,7 +4,6 @@ import io.sessionledger.query.projection.SessionInfoRepository;
 import io.sessionledger.query.support.TestDatabases;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -18,24 +17,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractListQueriesIT implements KoreQueriesContract, VectaraQueriesContract {
 
-    private DataSource dataSource;
+    private TestDatabases.Opened database;
     private JdbcTemplate jdbc;
 
     /** A fresh, empty database for this test class. */
-    protected abstract DataSource createDataSource();
-
-    protected abstract void dropDataSource();
+    protected abstract TestDatabases.Opened openDatabase();
 
     @BeforeAll
     void migrate() {
-        dataSource = createDataSource();
-        TestDatabases.migrate(dataSource);
-        jdbc = new JdbcTemplate(dataSource);
+        database = openDatabase();
+        TestDatabases.migrate(database.dataSource());
+        jdbc = new JdbcTemplate(database.dataSource());
     }
 
     @AfterAll
-    void drop() {
-        dropDataSource();
+    void drop() throws Exception {
+        database.close();
     }
 
     @Override

@@ -38,33 +38,30 @@ abstract class AbstractProjectionIT implements BatchProjectionContract {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z").truncatedTo(ChronoUnit.MILLIS);
 
     private EmbeddedKafkaKraftBroker broker;
-    private DataSource dataSource;
+    private TestDatabases.Opened database;
     private String topic;
     private EventProducer producer;
     private ProjectionHarness projection;
 
     @Override
     public DataSource dataSource() {
-        return dataSource;
+        return database.dataSource();
     }
 
     /** A fresh, empty database for this test class. */
-    protected abstract DataSource createDataSource();
-
-    protected void dropDataSource() {
-    }
+    protected abstract TestDatabases.Opened openDatabase();
 
     @BeforeAll
     void startBrokerAndDatabase() {
         broker = TestKafka.start(3);
-        dataSource = createDataSource();
-        TestDatabases.migrate(dataSource);
+        database = openDatabase();
+        TestDatabases.migrate(database.dataSource());
     }
 
     @AfterAll
-    void stopBrokerAndDatabase() {
+    void stopBrokerAndDatabase() throws Exception {
         broker.destroy();
-        dropDataSource();
+        database.close();
     }
 
     @BeforeEach
@@ -82,7 +79,7 @@ abstract class AbstractProjectionIT implements BatchProjectionContract {
     }
 
     private ProjectionHarness startConsumer() {
-        return new ProjectionHarness(dataSource, broker.getBrokersAsString(), topic, "group-" + topic);
+        return new ProjectionHarness(dataSource(), broker.getBrokersAsString(), topic, "group-" + topic);
     }
 
     private RecordMetadata publish(CloudEvent event) {
@@ -170,7 +167,7 @@ abstract class AbstractProjectionIT implements BatchProjectionContract {
     @Test
     void failingDatabaseHoldsTheOffsetAndTheBatchIsAppliedOnceItRecovers() throws Exception {
         projection.awaitProjected(publish(envelope(0, T0, anonymous("acme", "s-5"))));
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
         jdbc.execute("alter table session_info rename to session_info_away");
         try {
             RecordMetadata blocked = publish(envelope(1, T0.plusSeconds(1),

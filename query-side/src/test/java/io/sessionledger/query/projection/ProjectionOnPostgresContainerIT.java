@@ -1,7 +1,6 @@
 package io.sessionledger.query.projection;
 
-import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
+import io.sessionledger.query.support.TestDatabases;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -13,20 +12,8 @@ class ProjectionOnPostgresContainerIT extends AbstractProjectionIT {
     @Container
     static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:15");
 
-    private HikariDataSource dataSource;
-
     @Override
-    protected DataSource createDataSource() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(POSTGRES.getJdbcUrl());
-        dataSource.setUsername(POSTGRES.getUsername());
-        dataSource.setPassword(POSTGRES.getPassword());
-        dataSource.setMaximumPoolSize(4);
-        return dataSource;
-    }
-
-    @Override
-    protected void dropDataSource() {
-        dataSource.close();
+    protected TestDatabases.Opened openDatabase() {
+        return TestDatabases.postgres(POSTGRES);
     }
 }

@@ -3,20 +3,13 @@ package io.sessionledger.query.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.sessionledger.query.config.LedgerProperties;
+import io.sessionledger.query.support.FakeCommandSide;
 import io.sessionledger.service.security.Principal;
 import io.sessionledger.testsupport.TestKafka;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,12 +27,11 @@ class RevocationListenerIT {
 
     static final String TOPIC = "ledger-key-revocations";
     static final EmbeddedKafkaKraftBroker BROKER = TestKafka.start(1, TOPIC);
-    static final Set<String> REVOKED = ConcurrentHashMap.newKeySet();
-    static final HttpServer COMMAND_SIDE = commandSide();
+    static final FakeCommandSide COMMAND_SIDE = FakeCommandSide.start();
 
     @AfterAll
     static void stop() {
-        COMMAND_SIDE.stop(0);
+        COMMAND_SIDE.close();
         BROKER.destroy();
     }
 
@@ -48,7 +40,7 @@ class RevocationListenerIT {
         ApiKeyProperties settings = new ApiKeyProperties(Duration.ofMinutes(10), Duration.ofSeconds(2), 100,
                 Duration.ofSeconds(2), TOPIC);
         LedgerProperties ledger = new LedgerProperties(BROKER.getBrokersAsString(), "session-events",
-                URI.create("http://127.0.0.1:" + COMMAND_SIDE.getAddress().getPort()));
+                URI.create(COMMAND_SIDE.url()));
         ApiKeyVerifier verifier = new ApiKeyVerifier(new PrincipalLookup(ledger, settings, new ObjectMapper()), settings);
         RevocationListener listener = new RevocationListener(ledger, settings, verifier);
         listener.start();
@@ -56,7 +48,7 @@ class RevocationListenerIT {
             assertThat(eventually(listener::isPositioned)).isTrue();
             Principal limited = verifier.resolve("key-limited").orElseThrow();
             assertThat(verifier.resolve("key-kept")).isPresent();
-            REVOKED.add("key-limited"); // the command side now refuses it; the cache does not know yet
+            COMMAND_SIDE.revoke("key-limited"); // the command side now refuses it; the cache does not know yet
             assertThat(verifier.resolve("key-limited")).isPresent();
 
             publishRevocation("k-limited");
@@ -102,36 +94,5 @@ class RevocationListenerIT {
             producer.send(new ProducerRecord<>(TOPIC, keyId,
                     "{\"keyId\":\"" + keyId + "\",\"revokedAt\":\"2026-01-01T00:00:00Z\"}")).get();
         }
-    }
-
-    /** The command side's {@code GET /internal/v1/principal}, as it answers for two keys. */
-    private static HttpServer commandSide() {
-        Map<String, String> principals = Map.of(
-                "key-limited", "{\"keyId\":\"k-limited\",\"tenantId\":\"acme\",\"name\":\"limited\","
-                        + "\"scopes\":[\"sessions\",\"audit\"],\"agents\":[\"bot-1\"],\"apps\":null,"
-                        + "\"rateLimit\":{\"requestsPerSecond\":25}}",
-                "key-kept", "{\"keyId\":\"k-kept\",\"tenantId\":\"acme\",\"name\":\"kept\",\"scopes\":"
-                        + "[\"sessions\",\"audit\",\"erase\"],\"agents\":null,\"apps\":null,\"rateLimit\":null}");
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/internal/v1/principal", exchange -> {
-                String key = exchange.getRequestHeaders().getFirst("x-api-key");
-                String body = REVOKED.contains(key) ? null : principals.get(key);
-                reply(exchange, body == null ? 401 : 200, Optional.ofNullable(body)
-                        .orElse("{\"code\":\"unauthorized\",\"description\":\"no\"}"));
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("content-type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 }

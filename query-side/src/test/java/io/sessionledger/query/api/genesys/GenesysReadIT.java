@@ -11,9 +11,8 @@ import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.session.SessionDeleted;
 import io.sessionledger.events.session.UserAssociated;
 import io.sessionledger.query.consistency.ReadBarrier;
-import io.sessionledger.testsupport.TestKafka;
-import io.sessionledger.query.support.EventProducer;
-import io.sessionledger.testsupport.TestPostgres;
+import io.sessionledger.query.support.FakeCommandSide;
+import io.sessionledger.query.support.ReadApiContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,61 +22,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The Genesys reads end to end: the app on the local PostgreSQL and a real broker, a fake command side. */
-@ExtendWith(GenesysReadIT.StopInfrastructure.class) // declared first, so it runs after the context is closed
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class GenesysReadIT {
+class GenesysReadIT extends ReadApiContext {
 
-    static final String TOPIC = "session-events";
-    static final EmbeddedKafkaKraftBroker BROKER = TestKafka.start(3, TOPIC);
-    static final TestPostgres POSTGRES = TestPostgres.create("ledger_q");
-    static final FakeCommandSide COMMAND_SIDE = startCommandSide();
-    static final EventProducer PRODUCER = new EventProducer(BROKER.getBrokersAsString(), TOPIC);
-
-    static class StopInfrastructure implements AfterAllCallback {
-        @Override
-        public void afterAll(ExtensionContext context) {
-            PRODUCER.close();
-            COMMAND_SIDE.close();
-            BROKER.destroy();
-            POSTGRES.close();
-        }
-    }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::url);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("ledger.kafka-bootstrap", BROKER::getBrokersAsString);
-        registry.add("ledger.command-url", COMMAND_SIDE::url);
-        registry.add("ledger.consistency.read-timeout", () -> "10s");
-        registry.add("ledger.admin-key", () -> ADMIN_KEY);
-    }
-
-    static final String ADMIN_KEY = "query-admin";
-
-    private static FakeCommandSide startCommandSide() {
-        try {
-            return new FakeCommandSide(BROKER.getBrokersAsString(), TOPIC);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     ReadBarrier barrier;
 
@@ -168,7 +117,7 @@ class GenesysReadIT {
     @Test
     void readRightAfterAPublishedWriteSeesIt() throws Exception {
         for (int i = 0; i < 5; i++) {
-            String id = "s-ryw-" + i;
+            String id = "s-gks-ryw-" + i;
             PRODUCER.send(envelope(0, Instant.now(), anonymous("acme", id)));
             assertThat(body(get("/gks-server/v1/sessions/" + id)).get("anonymous").asBoolean()).isTrue();
 
@@ -199,15 +148,15 @@ class GenesysReadIT {
 
     @Test
     void anEventualReadNeverCreatesAndAnswersWhatIsProjected() throws Exception {
-        HttpResponse<String> unknown = get("/gks-server/v1/sessions/s-eventual",
+        HttpResponse<String> unknown = get("/gks-server/v1/sessions/s-gks-eventual",
                 Map.of("x-api-key", "key-acme", "x-ledger-consistency", "eventual"));
 
         assertGenesysError(unknown, 404, "not_found");
-        assertThat(COMMAND_SIDE.ensureCalls).noneMatch(call -> call.sessionId().equals("s-eventual"));
+        assertThat(COMMAND_SIDE.ensureCalls).noneMatch(call -> call.sessionId().equals("s-gks-eventual"));
 
-        PRODUCER.send(envelope(0, Instant.now(), anonymous("acme", "s-eventual")));
-        get("/gks-server/v1/sessions/s-eventual");
-        HttpResponse<String> known = get("/gks-server/v1/sessions/s-eventual",
+        PRODUCER.send(envelope(0, Instant.now(), anonymous("acme", "s-gks-eventual")));
+        get("/gks-server/v1/sessions/s-gks-eventual");
+        HttpResponse<String> known = get("/gks-server/v1/sessions/s-gks-eventual",
                 Map.of("x-api-key", "key-acme", "x-ledger-consistency", "eventual"));
         assertThat(known.statusCode()).isEqualTo(200);
         assertThat(known.headers().firstValue("x-ledger-consistency")).contains("stale");

@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.events.session.SessionDeleted;
 import io.sessionledger.events.session.SessionStatus;
 import io.sessionledger.events.session.SessionTerminated;
-import io.sessionledger.testsupport.TestKafka;
-import io.sessionledger.query.support.EventProducer;
-import io.sessionledger.testsupport.TestPostgres;
-import java.io.IOException;
+import io.sessionledger.query.support.ReadApiContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,61 +20,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Kore reads end to end: the app on the local PostgreSQL, events fed through a real broker, a fake command
  * side for keys and the registry. Each test works in its own sessions (ids and references are unique per test).
  */
-@ExtendWith(KoreReadIT.StopInfrastructure.class) // declared first, so it runs after the context is closed
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class KoreReadIT {
+class KoreReadIT extends ReadApiContext {
 
-    static final String TOPIC = "session-events";
-    static final EmbeddedKafkaKraftBroker BROKER = TestKafka.start(3, TOPIC);
-    static final TestPostgres POSTGRES = TestPostgres.create("ledger_q");
-    static final KoreFakeCommandSide COMMAND_SIDE = startCommandSide();
-    static final EventProducer PRODUCER = new EventProducer(BROKER.getBrokersAsString(), TOPIC);
     static final String BASE = "/api/v2/apps/app-a/environments/dev/sessions";
-
-    static class StopInfrastructure implements AfterAllCallback {
-        @Override
-        public void afterAll(ExtensionContext context) {
-            PRODUCER.close();
-            COMMAND_SIDE.close();
-            BROKER.destroy();
-            POSTGRES.close();
-        }
-    }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::url);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("ledger.kafka-bootstrap", BROKER::getBrokersAsString);
-        registry.add("ledger.command-url", COMMAND_SIDE::url);
-        registry.add("ledger.consistency.read-timeout", () -> "10s");
-    }
-
-    private static KoreFakeCommandSide startCommandSide() {
-        try {
-            return new KoreFakeCommandSide();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @LocalServerPort
-    int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.events.session.SessionDeleted;
 import io.sessionledger.events.session.SessionDetails;
 import io.sessionledger.events.session.SessionDetailsUpdated;
-import io.sessionledger.testsupport.TestKafka;
-import io.sessionledger.query.support.EventProducer;
-import io.sessionledger.testsupport.TestPostgres;
+import io.sessionledger.query.support.ReadApiContext;
 import io.sessionledger.testsupport.OpenApiChecks;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,58 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The Vectara reads end to end: the app on the local PostgreSQL and a real broker, a fake registry and keys. */
-@ExtendWith(VectaraReadIT.StopInfrastructure.class) // declared first, so it runs after the context is closed
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class VectaraReadIT {
+class VectaraReadIT extends ReadApiContext {
 
-    static final String TOPIC = "session-events";
-    static final EmbeddedKafkaKraftBroker BROKER = TestKafka.start(3, TOPIC);
-    static final TestPostgres POSTGRES = TestPostgres.create("ledger_q");
-    static final FakeKeysAndRegistry COMMAND_SIDE = start();
-    static final EventProducer PRODUCER = new EventProducer(BROKER.getBrokersAsString(), TOPIC);
     static final VectaraEvents EVENTS = new VectaraEvents(PRODUCER);
-
-    static class StopInfrastructure implements AfterAllCallback {
-        @Override
-        public void afterAll(ExtensionContext context) {
-            PRODUCER.close();
-            COMMAND_SIDE.close();
-            BROKER.destroy();
-            POSTGRES.close();
-        }
-    }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::url);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("ledger.kafka-bootstrap", BROKER::getBrokersAsString);
-        registry.add("ledger.command-url", COMMAND_SIDE::url);
-        registry.add("ledger.consistency.read-timeout", () -> "10s");
-    }
-
-    private static FakeKeysAndRegistry start() {
-        try {
-            return new FakeKeysAndRegistry();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @LocalServerPort
-    int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
