@@ -96,7 +96,7 @@ public class ChainWriter {
                 + "sequence_number = ?", String.class, aggregate, sequence - 1);
         if (stored.isEmpty()) {
             throw new IllegalStateException("no hash for event " + (sequence - 1) + " of " + aggregate
-                    + ": the chain cannot continue (see LegacyChains)");
+                    + ": the chain cannot continue (LegacyChains hashes older events at start)");
         }
         return stored.get(0);
     }

@@ -42,7 +42,9 @@ public class LedgerVerifier {
 
     public Result verify(Progress progress) {
         Failure failure = readOnly.execute(status -> chains(progress));
-        if (failure == null) {
+        if (failure != null) {
+            failure = SessionVerifier.earliest(failure, SessionVerifier.firstRemoved(jdbc, failure.aggregateId()));
+        } else {
             failure = orphans();
         }
         if (failure == null) {

@@ -36,13 +36,6 @@ public final class SessionChain {
         previousHash = event.hash();
     }
 
-    /** A hash row whose event is gone (found by the caller). */
-    public void missing(Failure removed) {
-        if (failure == null) {
-            failure = removed;
-        }
-    }
-
     public Optional<Failure> failure() {
         return Optional.ofNullable(failure);
     }

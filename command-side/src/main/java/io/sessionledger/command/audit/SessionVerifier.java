@@ -24,15 +24,25 @@ public class SessionVerifier {
                 row -> {
                     chain.accept(StoredEvent.read(row, 0));
                 }, aggregateId);
-        List<Failure> orphans = jdbc.query("select h.global_index, h.event_identifier, h.sequence_number, h.leaf_index "
+        Failure failure = earliest(chain.failure().orElse(null), firstRemoved(jdbc, aggregateId));
+        return new Result(failure == null, chain.checked(), failure == null ? chain.head() : null, failure);
+    }
+
+    /** The session's first event that was hashed and is gone from the store, or null. */
+    static Failure firstRemoved(JdbcTemplate jdbc, String aggregateId) {
+        List<Failure> removed = jdbc.query("select h.global_index, h.event_identifier, h.sequence_number, h.leaf_index "
                 + "from event_hash h where h.aggregate_id = ? and not exists (select 1 from domain_event_entry e "
-                + "where e.global_index = h.global_index) order by h.sequence_number", (row, i) -> new Failure(
+                + "where e.global_index = h.global_index) order by h.sequence_number limit 1", (row, i) -> new Failure(
                 "removed", aggregateId, row.getLong(3), row.getString(2), row.getLong(1), row.getLong(4),
                 "the event was hashed into the log and is no longer in the store"), aggregateId);
-        if (!orphans.isEmpty()) {
-            chain.missing(orphans.get(0));
+        return removed.isEmpty() ? null : removed.get(0);
+    }
+
+    /** Of two failures in one session, the one at the earlier sequence (a removed event names itself). */
+    static Failure earliest(Failure chained, Failure removed) {
+        if (chained == null || removed == null) {
+            return chained == null ? removed : chained;
         }
-        Failure failure = chain.failure().orElse(null);
-        return new Result(failure == null, chain.checked(), failure == null ? chain.head() : null, failure);
+        return removed.sequence() <= chained.sequence() ? removed : chained;
     }
 }

@@ -52,12 +52,10 @@ final class AuditAccess {
         return new SessionRef(tenant, sessionId).aggregateId();
     }
 
-    static long number(String name, String value, long min, long max, long absent) {
+    /** A required whole-number parameter within [min, max]. */
+    static long number(String name, String value, long min, long max) {
         if (value == null) {
-            if (absent < min) {
-                throw new ApiException(ApiError.badField(name, name + " is required"));
-            }
-            return absent;
+            throw new ApiException(ApiError.badField(name, name + " is required"));
         }
         try {
             long parsed = Long.parseLong(value);
@@ -68,5 +66,10 @@ final class AuditAccess {
             // refused below, as any value out of range
         }
         throw new ApiException(ApiError.badField(name, name + " is a whole number from " + min + " to " + max));
+    }
+
+    /** An optional whole-number parameter within [min, max], {@code absent} when not given. */
+    static long optional(String name, String value, long min, long max, long absent) {
+        return value == null ? absent : number(name, value, min, max);
     }
 }

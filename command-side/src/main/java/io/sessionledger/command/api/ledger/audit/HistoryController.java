@@ -54,8 +54,8 @@ public class HistoryController {
                               @RequestParam(required = false) String limit,
                               @RequestParam(required = false) String after) {
         String aggregateId = AuditAccess.session(request, sessionId, tenantId);
-        int size = (int) AuditAccess.number("limit", limit, 1, MAX_PAGE, 100);
-        long from = AuditAccess.number("after", after, 0, Long.MAX_VALUE - 1, -1);
+        int size = (int) AuditAccess.optional("limit", limit, 1, MAX_PAGE, 100);
+        long from = AuditAccess.optional("after", after, 0, Long.MAX_VALUE - 1, -1);
         SessionHistory.Page page = history.page(aggregateId, from, size);
         if (page.events().isEmpty() && (from < 0 || !history.exists(aggregateId))) {
             throw notFound(aggregateId);

@@ -72,9 +72,9 @@ public class LogController {
                            @RequestParam(required = false) String treeSize) {
         AuditAccess.requireAudit(request);
         long size = log.size();
-        long tree = AuditAccess.number("treeSize", treeSize, 1, Math.max(1, size), -1);
+        long tree = AuditAccess.number("treeSize", treeSize, 1, Math.max(1, size));
         requireWithin(tree, size);
-        long leaf = AuditAccess.number("leafIndex", leafIndex, 0, tree - 1, -1);
+        long leaf = AuditAccess.number("leafIndex", leafIndex, 0, tree - 1);
         return new Proof(tree, leaf, base64(log.inclusionProof(leaf, tree)));
     }
 
@@ -88,9 +88,9 @@ public class LogController {
                              @RequestParam(required = false) String to) {
         AuditAccess.requireAudit(request);
         long size = log.size();
-        long newer = AuditAccess.number("to", to, 1, Math.max(1, size), -1);
+        long newer = AuditAccess.number("to", to, 1, Math.max(1, size));
         requireWithin(newer, size);
-        long older = AuditAccess.number("from", from, 1, newer, -1);
+        long older = AuditAccess.number("from", from, 1, newer);
         return new Proof(newer, null, base64(log.consistencyProof(older, newer)));
     }
 
