@@ -12,6 +12,7 @@ import java.util.Map;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -65,11 +66,11 @@ public class ChainWriter {
     }
 
     static EventContent content(DomainEventMessage<?> event, Serializer serializer) {
-        byte[] payload = event.serializePayload(serializer, byte[].class).getData();
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         byte[] metadata = event.serializeMetaData(serializer, byte[].class).getData();
         return new EventContent(event.getAggregateIdentifier(), event.getSequenceNumber(), event.getIdentifier(),
-                event.serializePayload(serializer, byte[].class).getType().getName(),
-                DateTimeUtils.formatInstant(event.getTimestamp()), json(payload), json(metadata));
+                payload.getType().getName(), DateTimeUtils.formatInstant(event.getTimestamp()), json(payload.getData()),
+                json(metadata));
     }
 
     static JsonNode json(byte[] stored) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 public class VerificationRuns implements DisposableBean {
 
     public record Run(String id, Instant startedAt, LedgerVerifier.Progress progress,
-                      java.util.concurrent.atomic.AtomicReference<LedgerVerifier.Result> result,
-                      java.util.concurrent.atomic.AtomicReference<String> error) {
+                      AtomicReference<LedgerVerifier.Result> result,
+                      AtomicReference<String> error) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(VerificationRuns.class);
@@ -38,7 +39,7 @@ public class VerificationRuns implements DisposableBean {
 
     public Run start() {
         Run run = new Run("v-" + UUID.randomUUID(), Instant.now(), new LedgerVerifier.Progress(),
-                new java.util.concurrent.atomic.AtomicReference<>(), new java.util.concurrent.atomic.AtomicReference<>());
+                new AtomicReference<>(), new AtomicReference<>());
         if (runs.size() >= KEPT) {
             runs.values().stream().filter(old -> old.result().get() != null || old.error().get() != null)
                     .map(Run::id).findFirst().ifPresent(runs::remove);

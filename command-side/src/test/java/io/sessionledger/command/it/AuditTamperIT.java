@@ -3,8 +3,11 @@ package io.sessionledger.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionledger.command.audit.EventContent;
+import io.sessionledger.command.audit.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -131,6 +134,64 @@ class AuditTamperIT extends AuditContext {
         assertThat(run.path("result").path("valid").asBoolean()).as(run.toString()).isTrue();
         assertThat(run.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(4);
         assertThat(run.get("checkpointsChecked").asLong()).isPositive();
+    }
+
+    /**
+     * Someone who edits an event and recomputes its session's chain passes the session check: the signed
+     * checkpoints still hold the old leaves, and the whole-ledger verification finds the log no longer matches.
+     */
+    @Test
+    void aRecomputedChainIsCaughtByTheSignedLog() {
+        String key = keyOf("acme");
+        String id = sessionWithFourEvents(key);
+        long lastLeaf = history(key, id).get(3).get("leafIndex").asLong();
+        awaitCheckpointCovering(lastLeaf);
+        byte[] original = column("payload", id, 3);
+        List<Map<String, Object>> hashes = jdbc.queryForList("select global_index, hash, previous_hash from event_hash "
+                + "where aggregate_id = ? order by sequence_number", "acme:" + id);
+        String forged = new String(original, StandardCharsets.UTF_8).replace("v-" + id, "v-forged");
+        jdbc.update("update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = 3",
+                forged.getBytes(StandardCharsets.UTF_8), "acme:" + id);
+        rechain(id);
+        try {
+            assertThat(verify(key, id).get("valid").asBoolean()).as("the session alone cannot tell").isTrue();
+            JsonNode whole = verifyWholeLedger();
+            assertThat(whole.path("result").path("valid").asBoolean()).as(whole.toString()).isFalse();
+            assertThat(whole.path("result").path("failure").path("reason").asText()).isEqualTo("log");
+        } finally {
+            jdbc.update("update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = 3",
+                    original, "acme:" + id);
+            for (Map<String, Object> row : hashes) {
+                jdbc.update("update event_hash set hash = ?, previous_hash = ? where global_index = ?", row.get("hash"),
+                        row.get("previous_hash"), row.get("global_index"));
+            }
+        }
+        assertThat(verifyWholeLedger().path("result").path("valid").asBoolean()).isTrue();
+    }
+
+    /** What a forger would do: recompute every hash of the session from the (edited) stored rows. */
+    private void rechain(String id) {
+        String previous = EventContent.GENESIS;
+        List<StoredEvent> events = jdbc.query("select " + StoredEvent.COLUMNS + StoredEvent.FROM
+                + " where e.aggregate_identifier = ? order by e.sequence_number", StoredEvent::read, "acme:" + id);
+        for (StoredEvent event : events) {
+            String hash = event.content().hash(previous);
+            jdbc.update("update event_hash set hash = ?, previous_hash = ? where global_index = ?", hash, previous,
+                    event.position());
+            previous = hash;
+        }
+    }
+
+    private void awaitCheckpointCovering(long leaf) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Long size = jdbc.queryForObject("select coalesce(max(tree_size), 0) from log_checkpoint", Long.class);
+            if (size > leaf || System.nanoTime() > deadline) {
+                assertThat(size).as("a checkpoint covering leaf %d", leaf).isGreaterThan(leaf);
+                return;
+            }
+            pause();
+        }
     }
 
     private JsonNode verifyWholeLedger() {
