@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param parentPid    exit when this process exits (set by the local launcher)
  * @param maxBodySize  the largest request body a JSON endpoint reads
  * @param adminPaths   path prefixes that take the admin key instead of a tenant's key
+ * @param sharedPaths  path prefixes that take the admin key (who sees every tenant) or a tenant's key
  * @param planEveryStatement PostgreSQL: plan every statement with its values (see PostgresBatching)
  */
 @ConfigurationProperties("ledger")
@@ -19,7 +20,10 @@ public record ServiceProperties(
         String adminKey,
         Long parentPid,
         @DefaultValue("64KB") DataSize maxBodySize,
-        @DefaultValue({"/ledger/v1/api-keys", "/ledger/v1/agents", "/ledger/v1/apps", "/ledger/v1/projections"})
+        @DefaultValue({"/ledger/v1/api-keys", "/ledger/v1/agents", "/ledger/v1/apps", "/ledger/v1/projections",
+                "/ledger/v1/verify"})
         List<String> adminPaths,
+        @DefaultValue({"/ledger/v1/sessions", "/ledger/v1/log"})
+        List<String> sharedPaths,
         @DefaultValue("false") boolean planEveryStatement) {
 }

@@ -38,6 +38,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final ErrorWriter errors;
     private final ErrorFormats dialects;
     private final List<String> adminPaths;
+    private final List<String> sharedPaths;
 
     public ApiKeyFilter(PrincipalResolver principals, AdminKey adminKey, ErrorWriter errors, ErrorFormats dialects,
                         ServiceProperties properties) {
@@ -46,6 +47,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         this.errors = errors;
         this.dialects = dialects;
         this.adminPaths = List.copyOf(properties.adminPaths());
+        this.sharedPaths = properties.sharedPaths() == null ? List.of() : List.copyOf(properties.sharedPaths());
     }
 
     @Override
@@ -69,8 +71,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         Optional<Principal> principal;
         // Judged on the decoded path the container dispatches on (so "/ledger/v1/%61pi-keys" is an admin path)
         // and on the raw one, whichever says admin.
-        if (isAdminPath(dispatchPath(request)) || isAdminPath(request.getRequestURI())) {
+        if (isUnder(adminPaths, dispatchPath(request)) || isUnder(adminPaths, request.getRequestURI())) {
             principal = adminKey.matches(key) ? Optional.of(Principal.ADMIN) : Optional.empty();
+        } else if (isUnder(sharedPaths, dispatchPath(request)) && adminKey.matches(key)) {
+            principal = Optional.of(Principal.ADMIN);
         } else {
             try {
                 principal = principals.resolve(key);
@@ -92,8 +96,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private boolean isAdminPath(String path) {
-        for (String prefix : adminPaths) {
+    private static boolean isUnder(List<String> prefixes, String path) {
+        for (String prefix : prefixes) {
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {
                 return true;
             }
