@@ -18,6 +18,14 @@ import java.net.URI;
  */
 public final class Edge implements AutoCloseable {
 
+    static {
+        // Kafka brings log4j-core, which JBoss Logging (Undertow's) would pick over SLF4J: Undertow's lines
+        // would then bypass logback.xml. Set before the first Undertow class logs.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+    }
+
     /** Reads may wait on the read barrier and writes on Kafka acks; both are bounded well below this. */
     private static final int MAX_REQUEST_MILLIS = 60_000;
 
