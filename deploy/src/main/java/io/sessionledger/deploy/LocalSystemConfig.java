@@ -1,5 +1,6 @@
 package io.sessionledger.deploy;
 
+import io.sessionledger.deploy.edge.EdgeLimits;
 import io.sessionledger.deploy.edge.EdgeSettings;
 
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ public record LocalSystemConfig(
         Path commandJar,
         Path queryJar,
         Duration startupTimeout,
-        int defaultRateLimit) {
+        int defaultRateLimit,
+        EdgeLimits edgeLimits) {
 
     private static final String JAR_VERSION = "0.1.0-SNAPSHOT";
 
@@ -56,7 +58,8 @@ public record LocalSystemConfig(
                 jar(env, "LEDGER_QUERY_JAR", root, "query-side"),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEDGER_STARTUP_TIMEOUT_SECONDS", "120"))),
                 Integer.parseInt(env.getOrDefault("LEDGER_DEFAULT_RATE_LIMIT",
-                        String.valueOf(EdgeSettings.DEFAULT_RATE_LIMIT))));
+                        String.valueOf(EdgeSettings.DEFAULT_RATE_LIMIT))),
+                EdgeLimits.fromEnvironment(env));
     }
 
     public String kafkaBootstrap() {

@@ -47,7 +47,8 @@ public final class RunningSystem implements AutoCloseable {
         synchronized (this) {
             requireOpen();
             edge = Edge.start(new EdgeSettings(config.httpHost(), config.httpPort(),
-                    config.commandUrl(), config.queryUrl(), config.kafkaBootstrap(), config.defaultRateLimit(), 1));
+                    config.commandUrl(), config.queryUrl(), config.kafkaBootstrap(), config.defaultRateLimit(), 1,
+                    config.edgeLimits()));
         }
     }
 

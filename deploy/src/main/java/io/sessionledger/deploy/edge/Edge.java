@@ -4,33 +4,37 @@ import io.sessionledger.deploy.edge.apidocs.ApiDocsHandler;
 import io.sessionledger.deploy.edge.quota.Quotas;
 import io.sessionledger.deploy.health.BrokerHealth;
 import io.sessionledger.deploy.health.ServiceHealth;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.ResponseCodeHandler;
 import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
 import io.undertow.server.handlers.proxy.ProxyHandler;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 
 /**
  * One base URL for every API: a non-blocking reverse proxy (Undertow) with keep-alive connection
- * pools to the command side and the query side.
+ * pools to the command side and the query side. Only whole, valid requests reach the proxy
+ * ({@code edge.wire}).
  */
 public final class Edge implements AutoCloseable {
+
+    static {
+        // Kafka brings log4j-core, which JBoss Logging (Undertow's) would pick over SLF4J: Undertow's lines
+        // would then bypass logback.xml. Set before the first Undertow class logs.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+    }
 
     /** Reads may wait on the read barrier and writes on Kafka acks; both are bounded well below this. */
     private static final int MAX_REQUEST_MILLIS = 60_000;
 
-    private final Undertow server;
+    private final EdgeServer server;
     private final BrokerHealth brokerHealth;
-    private final int port;
 
-    private Edge(Undertow server, BrokerHealth brokerHealth, int port) {
+    private Edge(EdgeServer server, BrokerHealth brokerHealth) {
         this.server = server;
         this.brokerHealth = brokerHealth;
-        this.port = port;
     }
 
     public static Edge start(EdgeSettings settings) {
@@ -40,25 +44,16 @@ public final class Edge implements AutoCloseable {
         HttpHandler handler = new EdgeHandler(proxyTo(settings.commandUrl()), proxyTo(settings.queryUrl()), health,
                 new ApiDocsHandler(settings.commandUrl(), settings.queryUrl()),
                 new Quotas(settings.commandUrl(), settings.defaultRateLimit(), settings.edgeInstances()));
-        Undertow server = Undertow.builder()
-                .addHttpListener(settings.port(), settings.host())
-                // The proxy forwards raw paths; decoding is the upstream's business.
-                .setServerOption(UndertowOptions.DECODE_URL, false)
-                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
-                .setHandler(handler)
-                .build();
         try {
-            server.start();
+            return new Edge(EdgeServer.start(settings.host(), settings.port(), settings.limits(), handler), brokerHealth);
         } catch (RuntimeException e) {
             brokerHealth.close();
             throw e;
         }
-        int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        return new Edge(server, brokerHealth, port);
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     private static HttpHandler proxyTo(String upstream) {
@@ -85,7 +80,7 @@ public final class Edge implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        server.close();
         brokerHealth.close();
     }
 }

@@ -1,14 +1,32 @@
 package io.sessionledger.deploy.edge;
 
 import io.sessionledger.deploy.edge.quota.Quotas;
+import io.sessionledger.deploy.edge.wire.Refusal;
+import io.sessionledger.deploy.edge.wire.WireConduit;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.Protocols;
 import io.undertow.util.StatusCodes;
 
+import java.util.Set;
 import java.util.UUID;
 
-/** The edge's front door: size limits, a request id, the routing table, then the key's quota. */
+/**
+ * The edge's front door: refusals of the wire check, the methods the APIs use, a request id, the routing
+ * table, then the key's quota.
+ */
 final class EdgeHandler implements HttpHandler {
+
+    /**
+     * Every method an API or the docs use. Anything else, known (TRACE, CONNECT) or not, is 405 in the
+     * path's dialect: a 501 would tell the client the server is at fault.
+     */
+    static final Set<HttpString> METHODS = Set.of(Methods.GET, Methods.HEAD, Methods.POST, Methods.PUT,
+            Methods.PATCH, Methods.DELETE, Methods.OPTIONS);
+    private static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
     private final HttpHandler command;
     private final HttpHandler query;
@@ -30,12 +48,21 @@ final class EdgeHandler implements HttpHandler {
         if (requestId == null || requestId.isBlank()) {
             exchange.getRequestHeaders().put(ErrorResponses.REQUEST_ID, UUID.randomUUID().toString());
         }
-        EdgeError tooLarge = RequestLimits.check(exchange);
-        if (tooLarge != null) {
-            ErrorResponses.send(exchange, tooLarge, "The request is larger than the edge accepts: at most "
-                    + RequestLimits.MAX_REQUEST_LINE + " bytes of request line and "
-                    + RequestLimits.MAX_HEADER_BYTES + " bytes of headers.");
+        Refusal refusal = WireConduit.refusalOf(exchange);
+        if (refusal != null) {
+            ErrorResponses.send(exchange, refusal.error(), refusal.detail());
             return;
+        }
+        if (!METHODS.contains(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, ALLOW);
+            // CONNECT would turn the connection into a tunnel: whatever the client sends next is not a request.
+            exchange.setPersistent(exchange.isPersistent() && !exchange.getRequestMethod().equals(Methods.CONNECT));
+            ErrorResponses.send(exchange, EdgeError.METHOD_NOT_ALLOWED, "The method "
+                    + exchange.getRequestMethod() + " is not allowed here; allowed: " + ALLOW + ".");
+            return;
+        }
+        if (exchange.getProtocol().equals(Protocols.HTTP_1_0)) {
+            exchange.addResponseCommitListener(EdgeHandler::unchunkedForHttp10);
         }
         switch (Routes.of(exchange.getRequestMethod().toString(), exchange.getRequestPath())) {
             case COMMAND -> proxy(exchange, command);
@@ -45,6 +72,15 @@ final class EdgeHandler implements HttpHandler {
             case NOT_FOUND -> ErrorResponses.send(exchange, EdgeError.NOT_FOUND,
                     "No API is served at " + exchange.getRequestPath() + ".");
         }
+    }
+
+    /**
+     * An HTTP/1.0 client cannot read chunked framing (RFC 9112 6.1), yet the proxy copies a service's
+     * "Transfer-Encoding: chunked". Without it Undertow sends a body of unknown length unframed and closes
+     * the connection after it; a body with a Content-Length keeps the connection alive.
+     */
+    private static void unchunkedForHttp10(HttpServerExchange exchange) {
+        exchange.getResponseHeaders().remove(Headers.TRANSFER_ENCODING);
     }
 
     /**

@@ -24,7 +24,7 @@ public final class ErrorResponses {
     public static void send(HttpServerExchange exchange, EdgeError error, String detail) {
         exchange.setStatusCode(error.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-        if (error == EdgeError.HEADERS_TOO_LARGE || error == EdgeError.URI_TOO_LONG) {
+        if (error.closesConnection()) {
             exchange.setPersistent(false);
         }
         String requestId = exchange.getRequestHeaders().getFirst(REQUEST_ID);

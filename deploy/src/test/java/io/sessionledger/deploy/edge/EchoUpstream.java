@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A tiny upstream that answers with what it received, so a test sees what the edge forwarded.
- * A path containing {@code /status/NNN} is answered with that status and an empty body. Tests may add
- * fixed JSON answers for exact paths and the command side's principal lookup.
+ * A path containing {@code /status/NNN} is answered with that status and an empty body, one containing
+ * {@code /chunked/} with a chunked body (as Spring answers). Tests may add fixed JSON answers for exact
+ * paths and the command side's principal lookup.
  */
 final class EchoUpstream implements AutoCloseable {
 
@@ -28,6 +30,7 @@ final class EchoUpstream implements AutoCloseable {
     private final HttpServer server;
     private final String name;
     private final Queue<String> echoedRequestIds = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger echoed = new AtomicInteger();
 
     EchoUpstream(String name, String health) throws IOException {
         this.name = name;
@@ -59,6 +62,11 @@ final class EchoUpstream implements AutoCloseable {
         return this;
     }
 
+    /** How many requests reached the echo, the status paths included. */
+    int echoedCount() {
+        return echoed.get();
+    }
+
     /** The x-request-id of every request this upstream echoed, in arrival order. */
     List<String> echoedRequestIds() {
         return List.copyOf(echoedRequestIds);
@@ -69,6 +77,7 @@ final class EchoUpstream implements AutoCloseable {
     }
 
     private void echo(HttpExchange exchange) throws IOException {
+        echoed.incrementAndGet();
         Matcher status = STATUS.matcher(exchange.getRequestURI().getRawPath());
         if (status.find()) {
             exchange.sendResponseHeaders(Integer.parseInt(status.group(1)), -1);
@@ -88,7 +97,15 @@ final class EchoUpstream implements AutoCloseable {
         seen.put("headers", headers);
         seen.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         exchange.getResponseHeaders().add("x-upstream", name);
-        reply(exchange, exchange.getRequestMethod().equals("POST") ? 201 : 200, JSON.writeValueAsString(seen));
+        int code = exchange.getRequestMethod().equals("POST") ? 201 : 200;
+        if (exchange.getRequestURI().getRawPath().contains("/chunked/")) {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(code, 0);
+            exchange.getResponseBody().write(JSON.writeValueAsBytes(seen));
+            exchange.close();
+            return;
+        }
+        reply(exchange, code, JSON.writeValueAsString(seen));
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
