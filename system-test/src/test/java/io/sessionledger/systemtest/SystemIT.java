@@ -102,6 +102,24 @@ class SystemIT {
     }
 
     @Test
+    @Order(5)
+    void oneApiDescriptionOnTheBaseUrlCoversEveryApiWithoutAKey() throws Exception {
+        Reply docs = client.send("GET", "/v3/api-docs", null);
+
+        assertThat(docs.status()).as(docs.raw()).isEqualTo(200);
+        JsonNode paths = docs.body().path("paths");
+        assertThat(paths.has("/gks-server/{version}/sessions/new")).as("Genesys writes").isTrue();
+        assertThat(paths.has("/gks-server/{version}/sessions/{sessionId}")).as("Genesys reads").isTrue();
+        assertThat(paths.has("/api/v2/apps/{appId}/environments/{envName}/sessions/list")).as("Kore list").isTrue();
+        assertThat(paths.fieldNames()).toIterable().as("Vectara").anyMatch(path -> path.startsWith("/v2/agents/"));
+        assertThat(paths.has("/ledger/v1/api-keys")).as("ledger admin").isTrue();
+        assertThat(paths.has("/ledger/v1/projections/session-info")).as("query side's ledger API").isTrue();
+        io.sessionledger.testsupport.OpenApiChecks.assertEveryRequestAndErrorHasAnExample(docs.body());
+        assertThat(client.send("GET", "/v3/api-docs/swagger-config", null).body().path("url").asText())
+                .isEqualTo("/v3/api-docs");
+    }
+
+    @Test
     @Order(6)
     void healthIsUpWhenEverythingIs() throws Exception {
         Reply health = client.send("GET", "/actuator/health", null);
