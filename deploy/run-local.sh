@@ -17,7 +17,7 @@ needs_build() {
   for jar in "${JARS[@]}"; do
     [[ -f "$jar" ]] || return 0
     # Any source or pom newer than this jar means the jar is stale.
-    if [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{shared-events,service-kit,dialects,command-side,query-side,deploy}/{pom.xml,src} \
+    if [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{shared-events,ledger-proofs,service-kit,dialects,command-side,query-side,deploy}/{pom.xml,src} \
                 -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
       return 0
     fi

@@ -23,7 +23,7 @@ public record ServiceProperties(
         @DefaultValue({"/ledger/v1/api-keys", "/ledger/v1/agents", "/ledger/v1/apps", "/ledger/v1/projections",
                 "/ledger/v1/verify"})
         List<String> adminPaths,
-        @DefaultValue({"/ledger/v1/sessions", "/ledger/v1/log"})
+        @DefaultValue({"/ledger/v1/sessions", "/ledger/v1/log", "/ledger/v1/export"})
         List<String> sharedPaths,
         @DefaultValue("false") boolean planEveryStatement) {
 }

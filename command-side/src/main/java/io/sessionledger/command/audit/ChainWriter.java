@@ -2,6 +2,7 @@ package io.sessionledger.command.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sessionledger.proofs.EventContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.sessionledger.command.audit;
 
+import io.sessionledger.proofs.EventContent;
 import java.util.Optional;
 
 /**

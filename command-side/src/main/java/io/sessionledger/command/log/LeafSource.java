@@ -1,5 +1,6 @@
 package io.sessionledger.command.log;
 
+import io.sessionledger.proofs.MerkleHashes;
 import java.util.List;
 
 /** Where a tree's leaf hashes come from: the log table, or a list in a test. */

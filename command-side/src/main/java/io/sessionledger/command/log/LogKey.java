@@ -1,5 +1,6 @@
 package io.sessionledger.command.log;
 
+import io.sessionledger.proofs.NoteKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.sessionledger.command.log;
 
+import io.sessionledger.proofs.MerkleHashes;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

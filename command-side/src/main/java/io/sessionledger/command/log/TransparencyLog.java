@@ -1,5 +1,7 @@
 package io.sessionledger.command.log;
 
+import io.sessionledger.proofs.NoteKey;
+import io.sessionledger.proofs.SignedNote;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +41,13 @@ public class TransparencyLog {
                         + "order by tree_size desc limit 1",
                 (row, i) -> new Checkpoint(row.getLong(1), row.getString(2), row.getString(3),
                         row.getTimestamp(4).toInstant())).stream().findFirst();
+    }
+
+    /** The stored checkpoint of exactly this tree size, if one was signed. */
+    public Optional<Checkpoint> at(long treeSize) {
+        return jdbc.query("select tree_size, root_hash, note, created_at from log_checkpoint where tree_size = ?",
+                (row, i) -> new Checkpoint(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getTimestamp(4).toInstant()), treeSize).stream().findFirst();
     }
 
     /** Signs and stores a checkpoint of the log as it is now, if it grew since the latest one (or none exists). */

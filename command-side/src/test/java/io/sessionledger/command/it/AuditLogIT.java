@@ -3,9 +3,9 @@ package io.sessionledger.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionledger.command.log.IndependentVerifier;
-import io.sessionledger.command.log.MerkleHashes;
-import io.sessionledger.command.log.NoteVerifier;
+import io.sessionledger.proofs.MerkleHashes;
+import io.sessionledger.proofs.MerkleProofs;
+import io.sessionledger.proofs.NoteVerifier;
 import io.sessionledger.testsupport.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,14 +49,14 @@ class AuditLogIT extends AuditContext {
             assertThat(proof.get("treeSize").asLong()).isEqualTo(after.size());
             assertThat(proof.get("leafIndex").asLong()).isEqualTo(leaf);
             byte[] leafHash = MerkleHashes.leaf(HexFormat.of().parseHex(event.get("hash").asText()));
-            assertThat(IndependentVerifier.inclusion(leaf, after.size(), leafHash, hashes(proof), after.root()))
+            assertThat(MerkleProofs.inclusion(leaf, after.size(), leafHash, hashes(proof), after.root()))
                     .as("inclusion of leaf %d", leaf).isTrue();
         }
         if (before.size() > 0) {
             JsonNode consistency = as(key, "GET", "/ledger/v1/log/proofs/consistency?from=" + before.size() + "&to="
                     + after.size(), null).body();
             assertThat(consistency.has("leafIndex")).isFalse();
-            assertThat(IndependentVerifier.consistency(before.size(), after.size(), before.root(), after.root(),
+            assertThat(MerkleProofs.consistency(before.size(), after.size(), before.root(), after.root(),
                     hashes(consistency))).isTrue();
         }
         assertThat(as(key, "GET", "/ledger/v1/log/proofs/inclusion?leafIndex=" + after.size() + "&treeSize="

@@ -3,8 +3,8 @@ package io.sessionledger.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionledger.command.audit.EventContent;
 import io.sessionledger.command.audit.StoredEvent;
+import io.sessionledger.proofs.EventContent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

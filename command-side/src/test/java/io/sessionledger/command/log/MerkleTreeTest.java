@@ -3,6 +3,8 @@ package io.sessionledger.command.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sessionledger.proofs.MerkleHashes;
+import io.sessionledger.proofs.MerkleProofs;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -78,20 +80,20 @@ class MerkleTreeTest {
             byte[] root = tree.root(size);
             assertThat(root).isEqualTo(naiveRoot(all.subList(0, size)));
             for (int leaf = 0; leaf < size; leaf += Math.max(1, size / 37)) {
-                assertThat(IndependentVerifier.inclusion(leaf, size, all.get(leaf), tree.inclusionProof(leaf, size), root))
+                assertThat(MerkleProofs.inclusion(leaf, size, all.get(leaf), tree.inclusionProof(leaf, size), root))
                         .as("leaf %d of %d", leaf, size).isTrue();
             }
             for (int older = 1; older <= size; older += Math.max(1, size / 23)) {
-                assertThat(IndependentVerifier.consistency(older, size, tree.root(older), root,
+                assertThat(MerkleProofs.consistency(older, size, tree.root(older), root,
                         tree.consistencyProof(older, size))).as("%d to %d", older, size).isTrue();
             }
         }
         byte[] forged = tree.root(1000).clone();
         forged[0] ^= 1;
-        assertThat(IndependentVerifier.inclusion(7, 1000, all.get(7), tree.inclusionProof(7, 1000), forged)).isFalse();
-        assertThat(IndependentVerifier.inclusion(7, 1000, all.get(8), tree.inclusionProof(7, 1000), tree.root(1000)))
+        assertThat(MerkleProofs.inclusion(7, 1000, all.get(7), tree.inclusionProof(7, 1000), forged)).isFalse();
+        assertThat(MerkleProofs.inclusion(7, 1000, all.get(8), tree.inclusionProof(7, 1000), tree.root(1000)))
                 .isFalse();
-        assertThat(IndependentVerifier.consistency(10, 1000, tree.root(11), tree.root(1000),
+        assertThat(MerkleProofs.consistency(10, 1000, tree.root(11), tree.root(1000),
                 tree.consistencyProof(10, 1000))).isFalse();
     }
 

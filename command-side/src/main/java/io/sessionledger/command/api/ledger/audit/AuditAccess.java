@@ -32,11 +32,19 @@ final class AuditAccess {
             throw new ApiException(ApiError.badField("sessionId", "sessionId is 1-128 characters of letters, digits "
                     + "and . _ ~ @ -, starting with a letter or digit"));
         }
+        return new SessionRef(tenant(principal, tenantId), sessionId).aggregateId();
+    }
+
+    /** @return the tenant the caller asks for: its key's own, or the one the admin key names */
+    static String tenant(HttpServletRequest request, String tenantId) {
+        return tenant(requireAudit(request), tenantId);
+    }
+
+    private static String tenant(Principal principal, String tenantId) {
         String tenant;
         if (principal.isAdmin()) {
             if (tenantId == null || tenantId.isBlank()) {
-                throw new ApiException(ApiError.badField("tenantId", "the admin key names the session's tenant: "
-                        + "?tenantId="));
+                throw new ApiException(ApiError.badField("tenantId", "the admin key names the tenant: ?tenantId="));
             }
             tenant = tenantId;
         } else {
@@ -49,7 +57,7 @@ final class AuditAccess {
             throw new ApiException(ApiError.badField("tenantId", "tenantId is 1-63 characters of lower-case letters, "
                     + "digits and . _ -"));
         }
-        return new SessionRef(tenant, sessionId).aggregateId();
+        return tenant;
     }
 
     /** A required whole-number parameter within [min, max]. */

@@ -20,6 +20,22 @@ final class AuditExamples {
             + "\"a0eq8p7jwq+a+Im8H7klTavTEXfxYjLdaqsDXKOb9uQ=\"]}";
     static final String CONSISTENCY = "{\"treeSize\":8,\"hashes\":[\"lqKW0iTyhcZ77pPDD4owkVfw2qNdxbh+QQt4YwoJz8c=\","
             + "\"Xwg/ChozygdqlSeYMlgNs+DvRYS9/x9UyKNg9Q3jAx4=\",\"a0eq8p7jwq+a+Im8H7klTavTEXfxYjLdaqsDXKOb9uQ=\"]}";
+    static final String EXPORT = "{\"checkpoint\":{\"origin\":\"session-ledger.local/log\",\"treeSize\":1041,"
+            + "\"rootHash\":\"XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\",\"note\":\"session-ledger.local/log\\n1041\\n"
+            + "XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\\n\\n\u2014 session-ledger.local/log zVdNrAQ2...==\\n\"}}\n"
+            + "{\"eventId\":\"5b0e4a3c-8f7d-4c1e-9a2b-3c4d5e6f7a8b\",\"type\":\"SessionCreated\",\"aggregateId\":\"acme:s-1\","
+            + "\"sequence\":0,\"position\":1041,\"leafIndex\":1040,\"occurredAt\":\"2026-12-01T09:00:00.123Z\","
+            + "\"actor\":{\"apiKeyId\":\"k-0c7e4c1a\",\"tenantId\":\"acme\"},\"api\":\"genesys-v1\",\"requestId\":\"r-1\","
+            + "\"correlationId\":\"r-1\",\"causationId\":\"c-1\",\"hash\":\"" + HASH + "\",\"previousHash\":"
+            + "\"0000000000000000000000000000000000000000000000000000000000000000\",\"data\":{\"tenantId\":\"acme\","
+            + "\"sessionId\":\"s-1\",\"status\":\"IDLE\"},\"payloadType\":\"io.sessionledger.events.SessionCreated\","
+            + "\"metadata\":{\"tenantId\":\"acme\",\"apiKeyId\":\"k-0c7e4c1a\",\"dialect\":\"genesys-v1\","
+            + "\"requestId\":\"r-1\",\"correlationId\":\"r-1\",\"causationId\":\"c-1\"},\"proof\":{\"treeSize\":1041,"
+            + "\"leafIndex\":1040,\"hashes\":[\"lqKW0iTyhcZ77pPDD4owkVfw2qNdxbh+QQt4YwoJz8c=\"]}}\n"
+            + "{\"end\":{\"events\":1}}\n";
+    static final String NO_CHECKPOINT = "{\"code\":\"unavailable\",\"description\":\"no checkpoint has been signed yet\"}";
+    static final String NO_SUCH_CHECKPOINT = "{\"code\":\"not_found\",\"description\":\"no checkpoint of tree size 7 "
+            + "was signed; GET /ledger/v1/log/checkpoint names the latest\"}";
     static final String VALID = "{\"valid\":true,\"tenantId\":\"acme\",\"sessionId\":\"s-1\",\"eventsChecked\":3,"
             + "\"headHash\":\"" + HASH + "\",\"failure\":null}";
     static final String INVALID_CHAIN = "{\"valid\":false,\"tenantId\":\"acme\",\"sessionId\":\"s-1\",\"eventsChecked\":2,"

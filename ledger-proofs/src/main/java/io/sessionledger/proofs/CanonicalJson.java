@@ -1,4 +1,4 @@
-package io.sessionledger.command.audit;
+package io.sessionledger.proofs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

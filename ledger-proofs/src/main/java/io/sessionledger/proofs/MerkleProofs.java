@@ -1,19 +1,22 @@
-package io.sessionledger.command.log;
+package io.sessionledger.proofs;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Proof verification written from RFC 9162 §2.1.3.2 and §2.1.4.2 (the iterative algorithms), independent of
- * how {@link MerkleTree} builds proofs (RFC 6962's recursive definitions).
+ * Checks RFC 6962 proofs with the iterative algorithms of RFC 9162 §2.1.3.2 (inclusion) and §2.1.4.2
+ * (consistency), written independently of how the ledger builds them (RFC 6962's recursive PATH and PROOF), so
+ * that a proof the ledger got wrong fails here. Hashes are the 32-byte node values; a leaf's is
+ * {@link MerkleHashes#leaf}.
  */
-public final class IndependentVerifier {
+public final class MerkleProofs {
 
-    private IndependentVerifier() {
+    private MerkleProofs() {
     }
 
     public static boolean inclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> path, byte[] root) {
-        if (leafIndex >= treeSize) {
+        if (leafIndex < 0 || leafIndex >= treeSize) {
             return false;
         }
         long fn = leafIndex;
@@ -25,11 +28,9 @@ public final class IndependentVerifier {
             }
             if ((fn & 1) == 1 || fn == sn) {
                 r = MerkleHashes.node(p, r);
-                if ((fn & 1) == 0) {
-                    while ((fn & 1) == 0 && fn != 0) {
-                        fn >>= 1;
-                        sn >>= 1;
-                    }
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
                 }
             } else {
                 r = MerkleHashes.node(r, p);
@@ -41,15 +42,18 @@ public final class IndependentVerifier {
     }
 
     public static boolean consistency(long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
+        if (first < 1 || first > second) {
+            return false;
+        }
         if (first == second) {
             return proof.isEmpty() && Arrays.equals(firstRoot, secondRoot);
         }
-        if (proof.isEmpty() || first > second) {
+        if (proof.isEmpty()) {
             return false;
         }
         List<byte[]> path = proof;
         if (Long.bitCount(first) == 1) {
-            path = new java.util.ArrayList<>(proof);
+            path = new ArrayList<>(proof);
             path.add(0, firstRoot);
         }
         long fn = first - 1;
@@ -67,11 +71,9 @@ public final class IndependentVerifier {
             if ((fn & 1) == 1 || fn == sn) {
                 fr = MerkleHashes.node(c, fr);
                 sr = MerkleHashes.node(c, sr);
-                if ((fn & 1) == 0) {
-                    while ((fn & 1) == 0 && fn != 0) {
-                        fn >>= 1;
-                        sn >>= 1;
-                    }
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
                 }
             } else {
                 sr = MerkleHashes.node(sr, c);

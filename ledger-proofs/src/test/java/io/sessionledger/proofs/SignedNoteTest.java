@@ -1,4 +1,4 @@
-package io.sessionledger.command.log;
+package io.sessionledger.proofs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,5 +61,23 @@ class SignedNoteTest {
                 .isEqualTo(NoteKey.of("log", Base64.getEncoder().encodeToString(SEED)).verifierKey());
         assertThatThrownBy(() -> NoteKey.of("log", "AAAA")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NoteKey.ofSeed("a b", SEED)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aVerifierKeyIsCheckedBeforeUseAndACheckpointBodyIsRead() {
+        NoteKey key = NoteKey.ofSeed("example.com/log", SEED);
+        String good = key.verifierKey();
+        String wrongHash = good.replaceFirst("\\+[0-9a-f]{8}\\+", "+00000000+");
+
+        assertThatThrownBy(() -> NoteVerifier.of(wrongHash)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NoteVerifier.of("example.com/log")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(NoteVerifier.verify("not a note", good)).isNull();
+        String note = SignedNote.sign(SignedNote.checkpointBody("example.com/log", 8, new byte[32]), key);
+        CheckpointNote checkpoint = CheckpointNote.verified(note, NoteVerifier.of(good)).orElseThrow();
+        assertThat(checkpoint.origin()).isEqualTo("example.com/log");
+        assertThat(checkpoint.treeSize()).isEqualTo(8);
+        assertThat(checkpoint.rootHash()).isEqualTo(new byte[32]);
+        assertThatThrownBy(() -> CheckpointNote.parse("example.com/log\nx\nAAAA\n"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

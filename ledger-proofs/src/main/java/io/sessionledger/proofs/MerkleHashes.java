@@ -1,4 +1,4 @@
-package io.sessionledger.command.log;
+package io.sessionledger.proofs;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +34,7 @@ public final class MerkleHashes {
         return sha256().digest();
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package io.sessionledger.command.log;
+package io.sessionledger.proofs;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;

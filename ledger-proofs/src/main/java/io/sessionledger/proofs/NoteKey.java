@@ -1,4 +1,4 @@
-package io.sessionledger.command.log;
+package io.sessionledger.proofs;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -22,7 +22,7 @@ import java.util.HexFormat;
  */
 public final class NoteKey {
 
-    static final byte ED25519 = 0x01;
+    public static final byte ED25519 = 0x01;
     /** DER prefix of a PKCS#8 Ed25519 private key (RFC 8410) followed by the 32-byte seed. */
     private static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
 
@@ -81,7 +81,7 @@ public final class NoteKey {
         return name + "+" + HexFormat.of().formatHex(keyHash) + "+" + Base64.getEncoder().encodeToString(typed);
     }
 
-    byte[] sign(byte[] message) {
+    public byte[] sign(byte[] message) {
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(privateKey);
@@ -92,7 +92,8 @@ public final class NoteKey {
         }
     }
 
-    static byte[] keyHash(String name, byte[] publicKey) {
+    /** The 4-byte key hash of C2SP signed-note: SHA-256(name || 0x0A || 0x01 || key), first 4 bytes. */
+    public static byte[] keyHash(String name, byte[] publicKey) {
         var sha = MerkleHashes.sha256();
         sha.update(name.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) '\n');

@@ -1,4 +1,4 @@
-package io.sessionledger.command.audit;
+package io.sessionledger.proofs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
