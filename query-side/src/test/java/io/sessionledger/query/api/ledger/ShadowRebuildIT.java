@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,7 +77,13 @@ class ShadowRebuildIT extends ReadApiContext {
         added.add("s-after-swap");
         added.forEach(id -> expected.put("acme:" + id, after.get("acme:" + id)));
         assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
-        assertThat(after).isEqualTo(expected);
+        Map<String, String> changed = new TreeMap<>();
+        expected.forEach((id, row) -> {
+            if (!row.equals(after.get(id))) {
+                changed.put(id, row + "\n  became " + after.get(id));
+            }
+        });
+        assertThat(changed).as("rows the rebuild changed").isEmpty();
         added.forEach(id -> assertThat(after.get("acme:" + id)).as(id).isNotNull()
                 .extracting(SessionRow::version).isEqualTo(0L));
         // Every read was answered from the read model: none had to ask the command side to create its session.
