@@ -61,6 +61,20 @@ final class SharedLedger {
         }
     }
 
+    /** Runs a statement on the store directly: what a test does to put the system in a state no API allows. */
+    static long query(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), "");
+             Statement statement = connection.createStatement()) {
+            if (!statement.execute(sql)) {
+                return statement.getUpdateCount();
+            }
+            try (ResultSet result = statement.getResultSet()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     private static synchronized void stop() {
         try {
             system.close();

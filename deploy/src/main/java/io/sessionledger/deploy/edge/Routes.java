@@ -26,7 +26,8 @@ public final class Routes {
         if (dialect.isSessionApi()) {
             return dialect.isQuery(method, rawPath) ? Route.QUERY : Route.COMMAND;
         }
-        if (under(rawPath, "/ledger/v1/projections")) {
+        // Reconciliation runs where the topic and the read model are, and asks the command side for the store.
+        if (under(rawPath, "/ledger/v1/projections") || under(rawPath, "/ledger/v1/reconciliation")) {
             return Route.QUERY;
         }
         // Each service's own document (/v3/api-docs/...) and the Swagger UI are served by the command side.

@@ -54,6 +54,7 @@ class EdgeIT {
         assertThat(upstreamOf("GET", "/v2/agents/bot/sessions")).isEqualTo("query");
         assertThat(upstreamOf("PATCH", "/v2/agents/bot/sessions/k1")).isEqualTo("command");
         assertThat(upstreamOf("POST", "/ledger/v1/projections/session-info/rebuild")).isEqualTo("query");
+        assertThat(upstreamOf("GET", "/ledger/v1/reconciliation")).isEqualTo("query");
         assertThat(upstreamOf("POST", "/ledger/v1/api-keys")).isEqualTo("command");
         assertThat(upstreamOf("GET", "/v3/api-docs/swagger-config")).isEqualTo("command");
         assertThat(upstreamOf("GET", "/swagger-ui/index.html")).isEqualTo("command");

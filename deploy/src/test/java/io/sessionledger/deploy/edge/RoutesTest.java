@@ -18,6 +18,8 @@ class RoutesTest {
             "DELETE, /v2/agents/bot/sessions/k,                            COMMAND",
             "GET,    /v2/agents/bot/sessions/k,                            QUERY",
             "GET,    /ledger/v1/projections,                               QUERY",
+            "GET,    /ledger/v1/reconciliation,                            QUERY",
+            "GET,    /ledger/v1/reconciliationx,                           COMMAND",
             "GET,    /ledger/v1/sessions/acme:s-1/history,                 COMMAND",
             "GET,    /v3/api-docs,                                         API_DOCS",
             "HEAD,   /v3/api-docs,                                         API_DOCS",

@@ -39,11 +39,6 @@ public class ProjectionPositions implements ProjectionProgress {
         return future;
     }
 
-    /** Forgets every position: the projection starts again from nothing (a rebuild). */
-    public synchronized void reset() {
-        committed.clear();
-    }
-
     /** Whether this instance's poll thread owns the partition (otherwise another instance projects it). */
     public synchronized boolean isLocal(int partition) {
         return local.contains(partition);

@@ -100,6 +100,7 @@ final class CopyRows {
             return;
         }
         out.writeInt(8);
-        out.writeLong((value.getEpochSecond() - EPOCH_2000_SECONDS) * 1_000_000L + value.getNano() / 1_000);
+        // Rounded to the microsecond half up, as pgjdbc binds a time on the plain path: both paths store the same.
+        out.writeLong((value.getEpochSecond() - EPOCH_2000_SECONDS) * 1_000_000L + (value.getNano() + 500) / 1_000);
     }
 }

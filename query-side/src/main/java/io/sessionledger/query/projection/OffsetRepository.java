@@ -2,6 +2,7 @@ package io.sessionledger.query.projection;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -9,15 +10,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OffsetRepository {
 
-    private final JdbcTemplate jdbc;
+    public static final String LIVE_TABLE = "projection_offset";
 
+    private final JdbcTemplate jdbc;
+    private final String table;
+
+    @Autowired
     public OffsetRepository(JdbcTemplate jdbc) {
+        this(jdbc, LIVE_TABLE);
+    }
+
+    /** @param table the live offsets, or the shadow's (same columns) */
+    public OffsetRepository(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
+        this.table = table;
     }
 
     public Map<Integer, Long> nextOffsets(String topic) {
         Map<Integer, Long> offsets = new HashMap<>();
-        jdbc.query("select partition_no, next_offset from projection_offset where topic = ?",
+        jdbc.query("select partition_no, next_offset from " + table + " where topic = ?",
                 rs -> {
                     offsets.put(rs.getInt(1), rs.getLong(2));
                 }, topic);
@@ -28,10 +39,10 @@ public class OffsetRepository {
     public void save(String topic, Map<Integer, Long> nextOffsets) {
         nextOffsets.forEach((partition, next) -> {
             int updated = jdbc.update(
-                    "update projection_offset set next_offset = ? where topic = ? and partition_no = ?",
+                    "update " + table + " set next_offset = ? where topic = ? and partition_no = ?",
                     next, topic, partition);
             if (updated == 0) {
-                jdbc.update("insert into projection_offset (topic, partition_no, next_offset) values (?, ?, ?)",
+                jdbc.update("insert into " + table + " (topic, partition_no, next_offset) values (?, ?, ?)",
                         topic, partition, next);
             }
         });

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,23 +28,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostgresBulkRows {
 
-    private static final String FIND = "select " + SessionInfoRepository.COLUMNS
-            + " from session_info where aggregate_id = any(?)";
+    // Staged rows have the read model's columns whichever table (live or shadow) they go to.
     private static final String STAGE = "create temporary table if not exists session_info_incoming "
             + "(like session_info) on commit delete rows";
     private static final String COPY = "copy session_info_incoming (" + SessionInfoRepository.COLUMNS
             + ") from stdin (format binary)";
-    private static final String MERGE = "insert into session_info (" + SessionInfoRepository.COLUMNS + ") select "
-            + SessionInfoRepository.COLUMNS + " from session_info_incoming on conflict (aggregate_id) do update set "
-            + assignments() + " where session_info.version < excluded.version";
 
     private final JdbcTemplate jdbc;
     private final int threshold;
+    private final String find;
+    private final String merge;
     private volatile Boolean postgres;
 
+    @Autowired
     public PostgresBulkRows(JdbcTemplate jdbc, ProjectionProperties settings) {
+        this(jdbc, settings, SessionInfoRepository.LIVE_TABLE);
+    }
+
+    /** @param table the live table, or the shadow a rebuild projects into */
+    public PostgresBulkRows(JdbcTemplate jdbc, ProjectionProperties settings, String table) {
         this.jdbc = jdbc;
         this.threshold = settings.bulkThreshold();
+        this.find = "select " + SessionInfoRepository.COLUMNS + " from " + table + " where aggregate_id = any(?)";
+        this.merge = "insert into " + table + " (" + SessionInfoRepository.COLUMNS + ") select "
+                + SessionInfoRepository.COLUMNS + " from session_info_incoming on conflict (aggregate_id) do update set "
+                + assignments() + " where " + table + ".version < excluded.version";
     }
 
     /** Whether a batch touching this many sessions goes this way. */
@@ -55,9 +64,9 @@ public class PostgresBulkRows {
         return jdbc.execute((ConnectionCallback<Map<String, SessionRow>>) con -> {
             Map<String, SessionRow> found = new HashMap<>();
             Array ids = con.createArrayOf("varchar", aggregateIds.toArray());
-            try (PreparedStatement find = con.prepareStatement(FIND)) {
-                find.setArray(1, ids);
-                try (ResultSet rs = find.executeQuery()) {
+            try (PreparedStatement lookup = con.prepareStatement(find)) {
+                lookup.setArray(1, ids);
+                try (ResultSet rs = lookup.executeQuery()) {
                     while (rs.next()) {
                         SessionRow row = SessionInfoRepository.map(rs, 0);
                         found.put(row.aggregateId(), row);
@@ -80,7 +89,7 @@ public class PostgresBulkRows {
             try (Statement sql = con.createStatement()) {
                 sql.execute(STAGE);
                 con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(copy));
-                sql.executeUpdate(MERGE);
+                sql.executeUpdate(merge);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -2,9 +2,12 @@ package io.sessionledger.query.projection;
 
 import io.sessionledger.query.config.LedgerProperties;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,6 +37,7 @@ public class ProjectionConsumer implements SmartLifecycle {
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
+    private final Queue<Pause> pauses = new ConcurrentLinkedQueue<>();
 
     public ProjectionConsumer(LedgerProperties ledger, ProjectionProperties settings, ProjectionTransaction transaction,
                               OffsetRepository offsets, ProjectionProgress progress) {
@@ -77,6 +81,23 @@ public class ProjectionConsumer implements SmartLifecycle {
         }
     }
 
+    /**
+     * Asks the poll thread to stand still between two batches until {@link Pause#resume}: the rebuild's swap
+     * changes the read model and its stored offsets under the projection then. With no poll thread, it is
+     * parked at once.
+     */
+    Pause pause() {
+        Pause pause = new Pause();
+        synchronized (this) {
+            if (running) {
+                pauses.add(pause);
+                return pause;
+            }
+        }
+        pause.parked.complete(null);
+        return pause;
+    }
+
     @Override
     public boolean isRunning() {
         return running;
@@ -93,6 +114,7 @@ public class ProjectionConsumer implements SmartLifecycle {
             int failures = 0;
             while (running) {
                 try {
+                    honourPauses(kafka, writes);
                     // With a batch in flight, take only what is already fetched: its commit must not wait for a poll.
                     ConsumerRecords<byte[], byte[]> records =
                             kafka.poll(writes.busy() ? Duration.ZERO : settings.pollTimeout());
@@ -109,6 +131,9 @@ public class ProjectionConsumer implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("projection consumer stopped", e);
         } finally {
+            for (Pause left; (left = pauses.poll()) != null; ) {
+                left.parked.completeExceptionally(new IllegalStateException("the projection consumer stopped"));
+            }
             settleQuietly(writes);
             writes.close();
             consumer = null;
@@ -142,6 +167,50 @@ public class ProjectionConsumer implements SmartLifecycle {
             }
             throw e;
         }
+    }
+
+    private void honourPauses(KafkaConsumer<byte[], byte[]> kafka, WriteBehind writes) {
+        if (pauses.isEmpty()) {
+            return;
+        }
+        try {
+            progress.committed(writes.settle());
+        } catch (WriteBehind.BatchFailed failed) {
+            seek(kafka, failed.firstOffsets);
+            throw failed;
+        }
+        for (Pause pause; (pause = pauses.poll()) != null; ) {
+            pause.parked.complete(null);
+            boolean replaced;
+            try {
+                replaced = pause.awaitResume();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+                return;
+            }
+            if (replaced) {
+                readAgainFromStoredOffsets(kafka);
+            }
+        }
+    }
+
+    /** What was fetched is dropped: the stored offsets say where the (new) read model continues. */
+    private void readAgainFromStoredOffsets(KafkaConsumer<byte[], byte[]> kafka) {
+        Map<Integer, Long> stored = offsets.nextOffsets(ledger.topic());
+        Map<Integer, Long> resumeAt = new HashMap<>();
+        for (TopicPartition partition : kafka.assignment()) {
+            Long next = stored.get(partition.partition());
+            if (next == null) {
+                kafka.seekToBeginning(List.of(partition));
+                next = kafka.position(partition);
+            } else {
+                kafka.seek(partition, next);
+            }
+            resumeAt.put(partition.partition(), next);
+        }
+        log.info("read model replaced; projecting {} from {}", ledger.topic(), resumeAt);
+        progress.committed(resumeAt);
     }
 
     /** Partitions change hands only after the batch in flight is settled; a failed one is read again. */

@@ -1,109 +1,131 @@
 package io.sessionledger.query.projection;
 
 import io.sessionledger.query.config.LedgerProperties;
-import io.sessionledger.query.consistency.ProjectionPositions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds the SessionInfo projection from the topic: stop the consumer, empty the read model and its
- * offsets in one transaction, start again from the beginning. Progress is what the projection has committed
- * since, against the end of the topic as it was when the rebuild began.
+ * Rebuilds the SessionInfo projection from the topic into a shadow table while the live consumer keeps the
+ * live table current and reads keep being served from it (with the read barrier, unchanged). Once the shadow
+ * has caught up with the live positions, the live poll thread stands still between two batches while the shadow
+ * takes the last few records and is swapped in, then continues
+ * from the shadow's offsets: nothing is skipped or applied twice. A failed rebuild leaves the live table alone.
  */
 @Service
-public class ProjectionRebuild {
+public class ProjectionRebuild implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    /**
+     * @param state          never-run, running (filling the shadow), done (swapped in) or failed
+     * @param eventsApplied  records projected into the shadow
+     * @param eventsToApply  records on the topic when the rebuild started, or more once it has applied more
+     *                       (writes made meanwhile); equal to eventsApplied when done
+     */
     public record Status(String state, Instant startedAt, Instant finishedAt, long eventsApplied,
-                         long eventsToApply, double eventsPerSecond) {
+                         long eventsToApply, double eventsPerSecond, String error) {
     }
 
     private final ProjectionConsumer consumer;
-    private final ProjectionPositions positions;
-    private final OffsetRepository offsets;
-    private final Admin admin;
+    private final ShadowTables tables;
+    private final TopicOffsets topicOffsets;
     private final LedgerProperties ledger;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
+    private final ProjectionProperties settings;
+    private final ProjectionTransaction shadowTransaction;
+    private final OffsetRepository liveOffsets;
 
+    private volatile String state = "never-run";
+    private volatile String error;
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile Map<Integer, Long> beginning = Map.of();
     private volatile Map<Integer, Long> target = Map.of();
+    private volatile Map<Integer, Long> applied = Map.of();
+    private volatile ShadowProjection running;
 
-    public ProjectionRebuild(ProjectionConsumer consumer, ProjectionPositions positions, OffsetRepository offsets,
-                             Admin admin, LedgerProperties ledger, JdbcTemplate jdbc, TransactionTemplate transaction) {
+    public ProjectionRebuild(ProjectionConsumer consumer, ShadowTables tables, ProjectionTransaction transaction,
+                             OffsetRepository liveOffsets, TopicOffsets topicOffsets, LedgerProperties ledger,
+                             ProjectionProperties settings, JdbcTemplate jdbc) {
         this.consumer = consumer;
-        this.positions = positions;
-        this.offsets = offsets;
-        this.admin = admin;
+        this.tables = tables;
+        this.topicOffsets = topicOffsets;
         this.ledger = ledger;
-        this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.settings = settings;
+        this.liveOffsets = liveOffsets;
+        this.shadowTransaction = transaction.into(new SessionInfoRepository(jdbc, ShadowTables.ROWS),
+                new OffsetRepository(jdbc, ShadowTables.OFFSETS), new PostgresBulkRows(jdbc, settings, ShadowTables.ROWS));
     }
 
-    public synchronized Status start() throws Exception {
-        if (startedAt != null && finishedAt == null) {
+    public synchronized Status start() {
+        if ("running".equals(state)) {
             return status();
         }
-        Map<Integer, Long> from = topicOffsets(OffsetSpec.earliest());
-        Map<Integer, Long> to = topicOffsets(OffsetSpec.latest());
-        consumer.stop();
-        transaction.executeWithoutResult(tx -> {
-            jdbc.update("delete from session_info");
-            jdbc.update("delete from projection_offset where topic = ?", ledger.topic());
-        });
-        positions.reset();
+        Map<Integer, Long> from = topicOffsets.beginning();
+        Map<Integer, Long> to = topicOffsets.end();
+        tables.recreate(ledger.topic());
+        ShadowProjection shadow = new ShadowProjection(ledger.kafkaBootstrap(), ledger.topic(), settings,
+                shadowTransaction, liveOffsets, tables, consumer::pause);
         beginning = from;
         target = to;
+        applied = from;
+        error = null;
         finishedAt = null;
         startedAt = Instant.now();
-        consumer.start();
-        List<CompletableFuture<Void>> reached = to.entrySet().stream()
-                .map(end -> positions.reached(end.getKey(), end.getValue())).toList();
-        CompletableFuture.allOf(reached.toArray(CompletableFuture[]::new))
-                .thenRun(() -> finishedAt = Instant.now());
+        state = "running";
+        running = shadow;
+        Thread thread = new Thread(() -> fill(shadow, from), "projection-rebuild");
+        thread.setDaemon(true);
+        thread.start();
         return status();
+    }
+
+    private void fill(ShadowProjection shadow, Map<Integer, Long> from) {
+        try {
+            boolean swapped = shadow.run(from, next -> applied = next);
+            finish(swapped ? "done" : "failed", swapped ? null : "stopped before the shadow caught up");
+        } catch (RuntimeException e) {
+            log.error("projection rebuild failed; the live read model is untouched", e);
+            finish("failed", e.toString());
+        }
+    }
+
+    private synchronized void finish(String outcome, String why) {
+        if ("done".equals(outcome)) {
+            target = applied;
+        }
+        error = why;
+        finishedAt = Instant.now();
+        state = outcome;
+        running = null;
+        log.info("projection rebuild {} after {} events", outcome, sum(applied) - sum(beginning));
     }
 
     public Status status() {
         if (startedAt == null) {
-            return new Status("never-run", null, null, 0, 0, 0);
+            return new Status(state, null, null, 0, 0, 0, null);
         }
         Instant end = finishedAt;
-        Map<Integer, Long> committed = end != null ? target : offsets.nextOffsets(ledger.topic());
-        long applied = sum(committed) - sum(beginning);
-        long toApply = sum(target) - sum(beginning);
+        long done = Math.max(0, sum(applied) - sum(beginning));
+        long toApply = Math.max(done, sum(target) - sum(beginning));
         double seconds = Duration.between(startedAt, end != null ? end : Instant.now()).toNanos() / 1e9;
-        return new Status(end != null ? "done" : "running", startedAt, end, Math.max(0, applied), toApply,
-                seconds > 0 ? Math.round(applied / seconds) : 0);
+        return new Status(state, startedAt, end, done, toApply, seconds > 0 ? Math.round(done / seconds) : 0, error);
     }
 
-    private long sum(Map<Integer, Long> perPartition) {
-        return perPartition.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private Map<Integer, Long> topicOffsets(OffsetSpec spec) throws Exception {
-        Map<TopicPartition, OffsetSpec> request = admin.describeTopics(List.of(ledger.topic())).allTopicNames()
-                .get(10, TimeUnit.SECONDS).get(ledger.topic()).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(ledger.topic(), p.partition()), p -> spec));
-        try {
-            return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer where the topic begins and ends", e);
+    @Override
+    public void destroy() {
+        ShadowProjection current = running;
+        if (current != null) {
+            current.stop();
         }
+    }
+
+    private static long sum(Map<Integer, Long> perPartition) {
+        return perPartition.values().stream().mapToLong(Long::longValue).sum();
     }
 }

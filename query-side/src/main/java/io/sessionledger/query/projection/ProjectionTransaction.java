@@ -54,6 +54,11 @@ public class ProjectionTransaction {
         this.meters = meters;
     }
 
+    /** The same projection writing into other tables: the shadow a rebuild fills while this one stays live. */
+    ProjectionTransaction into(SessionInfoRepository rows, OffsetRepository rowOffsets, PostgresBulkRows bulk) {
+        return new ProjectionTransaction(codec, rows, rowOffsets, bulk, transactions, meters);
+    }
+
     /** A poll batch decoded, not yet applied: decoding needs no database, so it can overlap a commit. */
     record DecodedBatch(List<Decoded> events, Map<Integer, Long> nextOffsets) {
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -23,10 +24,11 @@ public class SessionInfoRepository {
             + "agent_id, customer_id, user_reference, user_id, visit_id, global_visit_id, session_reference, "
             + "session_key, name, description, metadata, enabled, status, anonymous, version, dialect, "
             + "created_at, updated_at, ended_at, deleted";
-    private static final String INSERT = "insert into session_info (" + COLUMNS + ") values "
+    public static final String LIVE_TABLE = "session_info";
+    private static final String INSERT = "insert into %s (" + COLUMNS + ") values "
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // The version guard turns a concurrent writer (a zombie consumer after a rebalance) into a retry.
-    private static final String UPDATE = "update session_info set tenant_id = ?, session_id = ?, app_id = ?, "
+    private static final String UPDATE = "update %s set tenant_id = ?, session_id = ?, app_id = ?, "
             + "environment = ?, agent_key = ?, agent_id = ?, customer_id = ?, user_reference = ?, user_id = ?, "
             + "visit_id = ?, global_visit_id = ?, session_reference = ?, session_key = ?, name = ?, "
             + "description = ?, metadata = ?, enabled = ?, status = ?, anonymous = ?, version = ?, dialect = ?, "
@@ -36,14 +38,22 @@ public class SessionInfoRepository {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final String table;
 
+    @Autowired
     public SessionInfoRepository(JdbcTemplate jdbc) {
+        this(jdbc, LIVE_TABLE);
+    }
+
+    /** @param table the live table, or the shadow a rebuild projects into (same columns) */
+    public SessionInfoRepository(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.table = table;
     }
 
     public Optional<SessionRow> find(String aggregateId) {
-        return jdbc.query("select " + COLUMNS + " from session_info where aggregate_id = ?", MAPPER, aggregateId)
+        return jdbc.query("select " + COLUMNS + " from " + table + " where aggregate_id = ?", MAPPER, aggregateId)
                 .stream().findFirst();
     }
 
@@ -52,7 +62,7 @@ public class SessionInfoRepository {
         List<String> ids = List.copyOf(aggregateIds);
         // In slices: a catch-up poll on H2 can name 20,000 sessions, one bind parameter each.
         for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
-            named.query("select " + COLUMNS + " from session_info where aggregate_id in (:ids)",
+            named.query("select " + COLUMNS + " from " + table + " where aggregate_id in (:ids)",
                             Map.of("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE))), MAPPER)
                     .forEach(row -> found.put(row.aggregateId(), row));
         }
@@ -60,7 +70,7 @@ public class SessionInfoRepository {
     }
 
     public void insertAll(List<SessionRow> rows) {
-        jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
+        jdbc.batchUpdate(INSERT.formatted(table), rows, rows.size(), (ps, row) -> {
             ps.setString(1, row.aggregateId());
             bindFields(ps, 2, row);
         });
@@ -68,7 +78,7 @@ public class SessionInfoRepository {
 
     /** @param previousVersions the version each row had when it was read, by aggregate id */
     public void updateAll(List<SessionRow> rows, Map<String, Long> previousVersions) {
-        int[][] counts = jdbc.batchUpdate(UPDATE, rows, rows.size(), (ps, row) -> {
+        int[][] counts = jdbc.batchUpdate(UPDATE.formatted(table), rows, rows.size(), (ps, row) -> {
             int next = bindFields(ps, 1, row);
             ps.setString(next, row.aggregateId());
             ps.setLong(next + 1, previousVersions.get(row.aggregateId()));
@@ -76,7 +86,7 @@ public class SessionInfoRepository {
         for (int[] chunk : counts) {
             for (int count : chunk) {
                 if (count == 0) {
-                    throw new OptimisticLockingFailureException("session_info changed under the projection");
+                    throw new OptimisticLockingFailureException(table + " changed under the projection");
                 }
             }
         }

@@ -43,6 +43,7 @@ public final class FakeCommandSide implements AutoCloseable {
         this.sessionEvents = sessionEvents;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/internal/v1/principal", this::principal);
+        server.createContext("/internal/v1/store-position", this::storePosition);
         server.createContext("/internal/v1/registry/apps/", this::appEnvironment);
         server.createContext(AGENTS, this::agent);
         if (sessionEvents != null) {
@@ -136,6 +137,17 @@ public final class FakeCommandSide implements AutoCloseable {
             answer.put("position", Map.of("partition", written.partition(), "offset", written.offset()));
         }
         reply(exchange, 200, answer);
+    }
+
+    /** What {@code GET /internal/v1/store-position} answers the admin key (the store and publisher as a test sets them). */
+    public volatile Map<String, Object> storePosition = Map.of();
+
+    private void storePosition(HttpExchange exchange) throws IOException {
+        if (!"query-admin".equals(exchange.getRequestHeaders().getFirst("x-api-key"))) {
+            reply(exchange, 403, Map.of("code", "forbidden", "description", "the admin key only"));
+            return;
+        }
+        reply(exchange, 200, storePosition);
     }
 
     private static String tenantOf(HttpExchange exchange) {

@@ -27,10 +27,13 @@ public class ProjectionController {
     }
 
     @PostMapping("/rebuild")
-    @Operation(summary = "Rebuild the SessionInfo read model from the topic; answers at once with the progress")
+    @Operation(summary = "Rebuild the SessionInfo read model from the topic; answers at once with the progress",
+            description = "Projects the whole topic into a shadow table while reads go on being served, with "
+                    + "read-your-writes, from the live one; once the shadow has caught up with the live projection "
+                    + "it replaces it in one transaction. A rebuild already running is not started again.")
     @ApiResponse(responseCode = "401", description = "not the admin key", content = @Content(
             mediaType = "application/json", examples = @ExampleObject(value = LedgerExamples.UNAUTHORIZED)))
-    public ResponseEntity<ProjectionRebuild.Status> rebuild() throws Exception {
+    public ResponseEntity<ProjectionRebuild.Status> rebuild() {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
     }
 

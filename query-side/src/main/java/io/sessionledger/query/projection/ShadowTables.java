@@ -1,0 +1,125 @@
+package io.sessionledger.query.projection;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The shadow a rebuild projects into ({@value #ROWS} with its own offsets in {@value #OFFSETS}), and the swap
+ * that makes it the live read model. The swap is one transaction, so a reader sees either the old rows and
+ * offsets or the new ones:
+ * <ul>
+ * <li>PostgreSQL: DDL is transactional, so the live table is dropped and the shadow renamed in place (no copy;
+ *     readers wait on the table lock for the few milliseconds, then see the new table). The shadow is made with
+ *     {@code like session_info including all}, so it has whatever columns and indexes migrations gave the live
+ *     table; its indexes take the live names back at the swap.</li>
+ * <li>H2 commits the open transaction on every DDL statement, so a rename cannot be atomic there: the rows are
+ *     copied into the live table by one DML transaction instead (H2 is the embedded, small-data default).</li>
+ * </ul>
+ */
+@Component
+public class ShadowTables {
+
+    public static final String ROWS = "session_info_shadow";
+    public static final String OFFSETS = "projection_offset_shadow";
+    private static final String LIVE = SessionInfoRepository.LIVE_TABLE;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private volatile Boolean postgres;
+
+    public ShadowTables(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** Drops what an earlier rebuild left and makes an empty shadow shaped like the live table. */
+    public void recreate(String topic) {
+        jdbc.execute("drop table if exists " + ROWS);
+        if (onPostgres()) {
+            jdbc.execute("create table " + ROWS + " (like " + LIVE + " including all)");
+        } else {
+            jdbc.execute("create table " + ROWS + " as select * from " + LIVE + " with no data");
+            jdbc.execute("alter table " + ROWS + " alter column aggregate_id set not null");
+            jdbc.execute("alter table " + ROWS + " add primary key (aggregate_id)");
+        }
+        jdbc.update("delete from " + OFFSETS + " where topic = ?", topic);
+    }
+
+    /**
+     * Swaps when the shadow has reached the live projection on every partition; must run while the live
+     * consumer has no batch in flight (its poll thread runs it between batches).
+     *
+     * @param beginning where each partition began when the rebuild started (the shadow's position where it
+     *                  stored none: it found nothing there)
+     * @return whether it swapped; false when the shadow is still behind somewhere
+     */
+    public boolean swapIfCaughtUp(String topic, Map<Integer, Long> beginning) {
+        Boolean swapped = transaction.execute(status -> {
+            Map<Integer, Long> live = new OffsetRepository(jdbc).nextOffsets(topic);
+            Map<Integer, Long> shadow = new HashMap<>(beginning);
+            shadow.putAll(new OffsetRepository(jdbc, OFFSETS).nextOffsets(topic));
+            if (!caughtUp(shadow, live)) {
+                return false;
+            }
+            if (onPostgres()) {
+                renameShadowToLive();
+            } else {
+                jdbc.update("delete from " + LIVE);
+                jdbc.update("insert into " + LIVE + " (" + SessionInfoRepository.COLUMNS + ") select "
+                        + SessionInfoRepository.COLUMNS + " from " + ROWS);
+            }
+            jdbc.update("delete from " + OffsetRepository.LIVE_TABLE + " where topic = ?", topic);
+            jdbc.update("insert into " + OffsetRepository.LIVE_TABLE + " (topic, partition_no, next_offset) "
+                    + "select topic, partition_no, next_offset from " + OFFSETS + " where topic = ?", topic);
+            jdbc.update("delete from " + OFFSETS + " where topic = ?", topic);
+            return true;
+        });
+        if (Boolean.TRUE.equals(swapped) && !onPostgres()) {
+            jdbc.execute("drop table if exists " + ROWS);
+        }
+        return Boolean.TRUE.equals(swapped);
+    }
+
+    /** Whether the shadow is at or past the live position of every partition the live projection has read. */
+    static boolean caughtUp(Map<Integer, Long> shadow, Map<Integer, Long> live) {
+        return live.entrySet().stream().allMatch(at -> shadow.getOrDefault(at.getKey(), 0L) >= at.getValue());
+    }
+
+    private void renameShadowToLive() {
+        Map<String, String> liveNames = indexNamesByDefinition(LIVE);
+        jdbc.execute("drop table " + LIVE);
+        jdbc.execute("alter table " + ROWS + " rename to " + LIVE);
+        // The next rebuild's shadow, and later migrations, expect the live indexes under their usual names.
+        indexNamesByDefinition(LIVE).forEach((definition, name) -> {
+            String usual = liveNames.get(definition);
+            if (usual != null && !usual.equals(name)) {
+                jdbc.execute("alter index " + name + " rename to " + usual);
+            }
+        });
+    }
+
+    /** Each index of the table by its definition with the index's own name left out. */
+    private Map<String, String> indexNamesByDefinition(String table) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = ?",
+                rs -> {
+                    String name = rs.getString(1);
+                    names.put(rs.getString(2).replace(" INDEX " + name + " ON ", " INDEX ON "), name);
+                }, table);
+        return names;
+    }
+
+    private boolean onPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>) con ->
+                    "PostgreSQL".equals(con.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return known;
+    }
+}
