@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.sessionledger.deploy.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,22 +23,22 @@ class AbortedUploadsLogIT {
         System.setProperty("org.jboss.logging.provider", "slf4j");
     }
 
+    private static EdgeUnderTest running;
     private static EchoUpstream command;
     private static EchoUpstream query;
     private static Edge edge;
 
     @BeforeAll
     static void start() throws Exception {
-        command = new EchoUpstream("command", "UP");
-        query = new EchoUpstream("query", "UP");
-        edge = Edge.start(new EdgeSettings("127.0.0.1", 0, command.url(), query.url(), "127.0.0.1:" + Ports.findFree()));
+        running = EdgeUnderTest.start();
+        command = running.command;
+        query = running.query;
+        edge = running.edge;
     }
 
     @AfterAll
     static void stop() {
-        edge.close();
-        command.close();
-        query.close();
+        running.close();
     }
 
     @Test

@@ -23,23 +23,22 @@ class EdgeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    private static EdgeUnderTest running;
     private static EchoUpstream command;
     private static EchoUpstream query;
     private static Edge edge;
 
     @BeforeAll
     static void start() throws Exception {
-        command = new EchoUpstream("command", "UP");
-        query = new EchoUpstream("query", "UP");
-        // No broker behind this edge: its health must say DOWN.
-        edge = Edge.start(new EdgeSettings("127.0.0.1", 0, command.url(), query.url(), "127.0.0.1:" + Ports.findFree()));
+        running = EdgeUnderTest.start();
+        command = running.command;
+        query = running.query;
+        edge = running.edge;
     }
 
     @AfterAll
     static void stop() {
-        edge.close();
-        command.close();
-        query.close();
+        running.close();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.sessionledger.deploy.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionledger.deploy.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,22 +12,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What valid clients do over raw connections to the edge: keep-alive, pipelining, chunked bodies, 100-continue, HTTP/1.0. */
 class WireIT {
 
+    private static EdgeUnderTest running;
     private static EchoUpstream command;
     private static EchoUpstream query;
     private static Edge edge;
 
     @BeforeAll
     static void start() throws Exception {
-        command = new EchoUpstream("command", "UP");
-        query = new EchoUpstream("query", "UP");
-        edge = Edge.start(new EdgeSettings("127.0.0.1", 0, command.url(), query.url(), "127.0.0.1:" + Ports.findFree()));
+        running = EdgeUnderTest.start();
+        command = running.command;
+        query = running.query;
+        edge = running.edge;
     }
 
     @AfterAll
     static void stop() {
-        edge.close();
-        command.close();
-        query.close();
+        running.close();
     }
 
     @Test
