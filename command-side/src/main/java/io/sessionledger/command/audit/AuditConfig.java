@@ -6,6 +6,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import io.sessionledger.command.privacy.SubjectKeys;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +38,7 @@ public class AuditConfig {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
-                                                 ChainWriter chainWriter) {
+                                                 ChainWriter chainWriter, SubjectKeys subjectKeys) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -46,6 +47,6 @@ public class AuditConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .schema(eventSchema);
-        return new ChainingEventStorageEngine(builder, transactionManager, chainWriter);
+        return new ChainingEventStorageEngine(builder, transactionManager, chainWriter, subjectKeys);
     }
 }

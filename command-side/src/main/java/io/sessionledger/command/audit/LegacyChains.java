@@ -1,5 +1,6 @@
 package io.sessionledger.command.audit;
 
+import io.sessionledger.command.privacy.LegacyPersonalData;
 import io.sessionledger.proofs.EventContent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,14 +27,17 @@ public class LegacyChains implements SmartInitializingSingleton {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final LegacyPersonalData personalData;
 
-    public LegacyChains(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public LegacyChains(JdbcTemplate jdbc, PlatformTransactionManager transactions, LegacyPersonalData personalData) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.personalData = personalData;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        personalData.migrate(); // first: sealing older events changes their hashes, and then every hash is redone
         long total = 0;
         for (int done = CHUNK; done == CHUNK; ) {
             Integer chunk = transaction.execute(status -> chunk());

@@ -6,6 +6,7 @@ import io.sessionledger.command.session.ChangeSessionStatus;
 import io.sessionledger.command.session.CreateSession;
 import io.sessionledger.command.session.DeleteSession;
 import io.sessionledger.command.session.EnsureSession;
+import io.sessionledger.command.session.ErasePersonalData;
 import io.sessionledger.command.session.LookUpSession;
 import io.sessionledger.command.session.Session;
 import io.sessionledger.command.session.SessionOutcome;
@@ -92,6 +93,11 @@ public class SessionCommandHandler {
         SessionOutcome outcome = change(command.ref().aggregateId(), session -> session.delete(command));
         claims.releaseReusable(outcome.session());
         return outcome;
+    }
+
+    @CommandHandler
+    public SessionOutcome handle(ErasePersonalData command) throws Exception {
+        return change(command.ref().aggregateId(), session -> session.erasePersonalData(command));
     }
 
     private SessionOutcome change(String aggregateId, Consumer<Session> decision) throws Exception {

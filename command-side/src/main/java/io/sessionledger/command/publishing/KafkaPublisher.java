@@ -1,5 +1,6 @@
 package io.sessionledger.command.publishing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionledger.events.LedgerTopics;
 import io.sessionledger.events.cloudevents.CloudEvent;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
@@ -15,6 +16,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,17 +41,25 @@ public class KafkaPublisher {
     private final SessionEventProducer producer;
     private final PublicationTracker tracker;
     private final CloudEventCodec codec;
+    private final Serializer eventSerializer;
 
-    public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker, CloudEventCodec codec) {
+    public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker, CloudEventCodec codec,
+                          @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.producer = producer;
         this.tracker = tracker;
         this.codec = codec;
+        this.eventSerializer = eventSerializer;
     }
 
+    /**
+     * The record's data is the event as stored (read from the store, it comes back as the stored bytes, not
+     * serialized again): personal data stays sealed, and a consumer sees what the hash chain covers.
+     */
     @EventHandler
     public void on(SessionEvent event, DomainEventMessage<?> message) {
+        JsonNode stored = message.serializePayload(eventSerializer, JsonNode.class).getData();
         CloudEvent cloudEvent = codec.toCloudEvent(message.getIdentifier(), message.getSequenceNumber(),
-                message.getTimestamp(), event, message.getMetaData());
+                message.getTimestamp(), event, stored, message.getMetaData());
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(producer.topic(), null,
                 message.getAggregateIdentifier().getBytes(StandardCharsets.UTF_8), codec.write(cloudEvent));
         record.headers().add("content-type", LedgerTopics.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import io.sessionledger.command.session.SessionRejected.Reason;
 import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.session.ExternalKeys;
 import io.sessionledger.events.session.Parties;
+import io.sessionledger.events.session.PersonalDataErased;
 import io.sessionledger.events.session.SessionCreated;
 import io.sessionledger.events.session.SessionDeleted;
 import io.sessionledger.events.session.SessionDetails;
@@ -141,6 +142,23 @@ public class Session {
         apply(new SessionDeleted(ref.tenantId(), ref.sessionId()));
     }
 
+    /**
+     * Records that the subject's data is erased, when the session holds any personal data at all; a second
+     * erasure then finds nothing and records nothing. The keys are destroyed after this event is stored, so
+     * state rebuilt from the store later reads the sealed fields as absent either way.
+     */
+    public void erasePersonalData(ErasePersonalData command) {
+        if (exists() && holdsPersonalData()) {
+            apply(new PersonalDataErased(ref.tenantId(), ref.sessionId(), command.subjectRef()));
+        }
+    }
+
+    private boolean holdsPersonalData() {
+        return parties.agentId() != null || parties.customerId() != null || parties.userReference() != null
+                || parties.userId() != null || keys.visitId() != null || keys.globalVisitId() != null
+                || details.name() != null || details.description() != null || details.metadata() != null;
+    }
+
     public SessionSnapshot snapshot() {
         return new SessionSnapshot(ref, scope, parties, keys, details, status, createdAt, updatedAt, endedAt, version);
     }
@@ -152,12 +170,23 @@ public class Session {
     private void applyCreated(SessionRef newRef, SessionScope newScope, Parties newParties, ExternalKeys newKeys,
                               SessionDetails newDetails) {
         apply(new SessionCreated(newRef.tenantId(), newRef.sessionId(), newScope, newParties, newKeys, newDetails,
-                SessionStatus.IDLE, newParties.customerId() != null ? newParties.customerId()
-                        : "session:" + newRef.aggregateId()));
+                SessionStatus.IDLE, subjectOf(newRef, newParties)));
     }
 
     private String subjectOf(String customerId) {
-        return customerId != null ? customerId : "session:" + aggregateId;
+        return subjectOf(ref, new Parties(null, customerId, parties.userReference(), null));
+    }
+
+    /**
+     * Whose personal data the session holds: its customer, else its user, else the session itself (a session
+     * nobody is named in, erasable as {@code session:<sessionId>}). The event carries it in clear only in memory:
+     * it is stored and published as a keyed hash.
+     */
+    private static String subjectOf(SessionRef session, Parties who) {
+        if (who.customerId() != null) {
+            return who.customerId();
+        }
+        return who.userReference() != null ? who.userReference() : "session:" + session.aggregateId();
     }
 
     /** Outside its scope (another app, environment or agent) a session does not exist for the caller. */
@@ -243,6 +272,14 @@ public class Session {
     void on(SessionTerminated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         status = SessionStatus.TERMINATED;
         endedAt = at;
+        touch(sequence, at);
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        parties = new Parties(null, null, null, null);
+        keys = new ExternalKeys(null, null, keys.sessionReference(), keys.key());
+        details = new SessionDetails(null, null, null, details.enabled());
         touch(sequence, at);
     }
 

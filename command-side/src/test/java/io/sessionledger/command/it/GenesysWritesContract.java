@@ -90,7 +90,9 @@ abstract class GenesysWritesContract extends RunningCommandSide {
         assertThat(record.event().dialect()).isEqualTo("genesys-v1");
         assertThat(record.event().requestid()).isEqualTo("req-cloud-1");
         assertThat(record.event().apikeyid()).startsWith("k-");
-        assertThat(record.event().data().get("parties").get("customerId").asText()).isEqualTo("cust-9");
+        // Personal data travels sealed (docs/decisions.md, "Personal data and erasure").
+        assertThat(record.event().data().get("parties").get("customerId").asText()).startsWith("enc:v1:");
+        assertThat(record.value()).doesNotContain("cust-9");
     }
 
     @Test
@@ -117,14 +119,15 @@ abstract class GenesysWritesContract extends RunningCommandSide {
 
     @Test
     void parallelCreatesWithOneVisitIdMakeOneSession() throws Exception {
+        Long before = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
         List<Http.Response> responses = parallel(8, () ->
                 put("/gks-server/v1/sessions/new", "{\"visitId\":\"v-race\"}", Map.of()));
 
         assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(1);
         assertThat(responses).filteredOn(r -> r.status() == 400).hasSize(7)
                 .allSatisfy(r -> assertThat(r.body().get("code").asText()).isEqualTo("visit_id_conflict"));
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8')"
-                + " like '%v-race%'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ? and "
+                + "convert_from(payload, 'UTF8') like '%\"visitId\":\"enc:v1:%'", Long.class, before)).isEqualTo(1);
     }
 
     @Test

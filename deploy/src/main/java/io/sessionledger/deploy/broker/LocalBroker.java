@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 
@@ -86,8 +87,20 @@ public final class LocalBroker implements AutoCloseable {
                     throw e;
                 }
             }
-            // Services start right after this returns: the topic must be visible to metadata requests.
-            admin.describeTopics(List.of(settings.topic())).allTopicNames().get(30, TimeUnit.SECONDS);
+            // Services start right after this returns: the topic must be visible to metadata requests. Right after
+            // creation a busy broker may still answer "unknown topic" for a moment: ask again, bounded.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try {
+                    admin.describeTopics(List.of(settings.topic())).allTopicNames().get(30, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
+                }
+            }
         }
     }
 

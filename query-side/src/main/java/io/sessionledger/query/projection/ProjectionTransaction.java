@@ -3,6 +3,11 @@ package io.sessionledger.query.projection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sessionledger.events.SessionRef;
+import io.sessionledger.events.personal.PersonalFields;
+import io.sessionledger.events.session.PersonalDataErased;
+import io.sessionledger.query.privacy.PersonalDataKeys;
+import java.util.HashSet;
+import java.util.Set;
 import io.sessionledger.events.cloudevents.CloudEvent;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
 import io.sessionledger.events.cloudevents.Received;
@@ -42,11 +47,14 @@ public class ProjectionTransaction {
     private final PostgresBulkRows bulkRows;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
+    private final PersonalDataKeys personalData;
     private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProjectionTransaction(CloudEventCodec codec, SessionInfoRepository sessions, OffsetRepository offsets,
-                                 PostgresBulkRows bulkRows, TransactionTemplate transactions, MeterRegistry meters) {
+                                 PostgresBulkRows bulkRows, TransactionTemplate transactions, MeterRegistry meters,
+                                 PersonalDataKeys personalData) {
         this.codec = codec;
+        this.personalData = personalData;
         this.sessions = sessions;
         this.offsets = offsets;
         this.bulkRows = bulkRows;
@@ -56,7 +64,7 @@ public class ProjectionTransaction {
 
     /** The same projection writing into other tables: the shadow a rebuild fills while this one stays live. */
     ProjectionTransaction into(SessionInfoRepository rows, OffsetRepository rowOffsets, PostgresBulkRows bulk) {
-        return new ProjectionTransaction(codec, rows, rowOffsets, bulk, transactions, meters);
+        return new ProjectionTransaction(codec, rows, rowOffsets, bulk, transactions, meters, personalData);
     }
 
     /** A poll batch decoded, not yet applied: decoding needs no database, so it can overlap a commit. */
@@ -77,9 +85,21 @@ public class ProjectionTransaction {
         }
         // Catching up, decoding is the poll thread's largest cost (JFR: ~60% of it in a rebuild), and each
         // record decodes on its own: big batches use every core. The result keeps the records' order.
+        // Sealed personal data needs its keys: all of the batch's at once, before any record is decoded (a failure
+        // to get them fails the batch, to be retried, never a record skipped).
+        Set<String> keyIds = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.value() != null) {
+                PersonalDataKeys.keyIdsIn(record.value(), keyIds);
+            }
+        }
+        PersonalFields.Opener opener = keyIds.isEmpty() ? null : personalData.openerFor(keyIds);
         Stream<ConsumerRecord<byte[], byte[]>> stream =
                 records.size() >= PARALLEL_DECODE ? records.parallelStream() : records.stream();
-        List<Decoded> events = stream.map(this::decode).flatMap(Optional::stream).toList();
+        List<Decoded> events = stream.map(record -> decode(record, opener)).flatMap(Optional::stream).toList();
+        if (events.stream().anyMatch(decoded -> decoded.event() instanceof PersonalDataErased)) {
+            personalData.forgetAll();
+        }
         return new DecodedBatch(events, nextOffsets);
     }
 
@@ -133,14 +153,15 @@ public class ProjectionTransaction {
         sessions.updateAll(updates, previousVersions);
     }
 
-    private Optional<Decoded> decode(ConsumerRecord<byte[], byte[]> record) {
+    private Optional<Decoded> decode(ConsumerRecord<byte[], byte[]> record, PersonalFields.Opener opener) {
         if (record.value() == null) {
             count("empty");
             return Optional.empty();
         }
         try {
             // One pass from bytes to the typed event: no JSON tree in between (a rebuild decodes every event).
-            Received received = codec.decode(record.value());
+            Received received = codec.decode(record.value(),
+                    opener != null && PersonalDataKeys.holdsSealed(record.value()) ? opener : null);
             Optional<SessionEvent> event = received.payload();
             if (event.isEmpty()) {
                 // A newer producer's event type: its offset still advances, as the contract says.

@@ -5,6 +5,7 @@ import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.cloudevents.CloudEvent;
 import io.sessionledger.events.session.ExternalKeys;
 import io.sessionledger.events.session.Parties;
+import io.sessionledger.events.session.PersonalDataErased;
 import io.sessionledger.events.session.SessionCreated;
 import io.sessionledger.events.session.SessionDeleted;
 import io.sessionledger.events.session.SessionDetails;
@@ -53,6 +54,8 @@ public final class SessionProjector {
             row.endedAt = time;
         } else if (event instanceof SessionDeleted) {
             row.deleted = true;
+        } else if (event instanceof PersonalDataErased) {
+            scrub(row);
         }
         row.version = sequence;
         row.updatedAt = time;
@@ -106,6 +109,19 @@ public final class SessionProjector {
         row.description = pick(details.description(), row.description);
         row.metadata = pick(json(details.metadata()), row.metadata);
         row.enabled = pick(details.enabled(), row.enabled);
+    }
+
+    /** The subject's data is erased: nothing personal stays in the row (whether it was anonymous stays true). */
+    private static void scrub(SessionRowDraft row) {
+        row.agentId = null;
+        row.customerId = null;
+        row.userReference = null;
+        row.userId = null;
+        row.visitId = null;
+        row.globalVisitId = null;
+        row.name = null;
+        row.description = null;
+        row.metadata = null;
     }
 
     private static boolean isAnonymous(SessionRowDraft row) {

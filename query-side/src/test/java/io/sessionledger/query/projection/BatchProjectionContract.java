@@ -1,5 +1,6 @@
 package io.sessionledger.query.projection;
 
+import io.sessionledger.query.privacy.PersonalDataKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -101,7 +102,8 @@ interface BatchProjectionContract {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource());
         return new ProjectionTransaction(TestEvents.CODEC, new SessionInfoRepository(jdbc), new OffsetRepository(jdbc),
                 new PostgresBulkRows(jdbc, settings()),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource())), meters);
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource())), meters,
+                PersonalDataKeys.none());
     }
 
     private static ProjectionProperties settings() {

@@ -1,5 +1,6 @@
 package io.sessionledger.query.projection;
 
+import io.sessionledger.query.privacy.PersonalDataKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionledger.query.config.LedgerProperties;
 import io.sessionledger.query.consistency.ProjectionPositions;
@@ -30,7 +31,7 @@ final class ProjectionHarness implements AutoCloseable {
         ProjectionProperties settings =
                 new ProjectionProperties(true, group, 500, Duration.ofMillis(100), Duration.ofMillis(500), 500);
         ProjectionTransaction transaction = new ProjectionTransaction(TestEvents.CODEC, sessions, offsets,
-                new PostgresBulkRows(jdbc, settings), transactions, meters);
+                new PostgresBulkRows(jdbc, settings), transactions, meters, PersonalDataKeys.none());
         consumer = new ProjectionConsumer(new LedgerProperties(bootstrap, topic, URI.create("http://unused")),
                 settings, transaction, offsets, positions);
         consumer.start();

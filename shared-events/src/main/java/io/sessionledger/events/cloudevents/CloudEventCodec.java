@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sessionledger.events.LedgerMetadata;
+import io.sessionledger.events.personal.PersonalFields;
 import io.sessionledger.events.session.SessionEvent;
 import io.sessionledger.events.session.SessionEventTypes;
 import java.io.IOException;
@@ -50,6 +51,15 @@ public final class CloudEventCodec {
      */
     public CloudEvent toCloudEvent(String eventId, long version, Instant time, SessionEvent event,
                                    Map<String, ?> metadata) {
+        return toCloudEvent(eventId, version, time, event, mapper.valueToTree(event), metadata);
+    }
+
+    /**
+     * @param data the event's stored form, which the topic carries as it is: personal data stays sealed (see
+     *             {@code PersonalFields}), byte for byte what the hash chain covers
+     */
+    public CloudEvent toCloudEvent(String eventId, long version, Instant time, SessionEvent event, JsonNode data,
+                                   Map<String, ?> metadata) {
         SessionEventTypes.Type type = SessionEventTypes.of(event.getClass());
         return new CloudEvent(
                 CloudEvent.SPEC_VERSION,
@@ -67,7 +77,7 @@ public final class CloudEventCodec {
                 text(metadata, LedgerMetadata.REQUEST_ID),
                 text(metadata, LedgerMetadata.CORRELATION_ID),
                 text(metadata, LedgerMetadata.CAUSATION_ID),
-                mapper.valueToTree(event));
+                data);
     }
 
     public byte[] write(CloudEvent event) {
@@ -92,8 +102,13 @@ public final class CloudEventCodec {
      * {@link #payload}; the returned envelope carries no {@code data} (it is in the payload).
      */
     public Received decode(byte[] json) {
+        return decode(json, null);
+    }
+
+    /** As {@link #decode(byte[])}, opening sealed personal data with the opener first (null: leave it sealed). */
+    public Received decode(byte[] json, PersonalFields.Opener opener) {
         try (JsonParser parser = mapper.getFactory().createParser(json)) {
-            return ReceivedReader.read(parser, mapper, payloadReaders);
+            return ReceivedReader.read(parser, mapper, payloadReaders, opener);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sessionledger.events.personal.PersonalFields;
 import io.sessionledger.events.session.SessionEvent;
+import io.sessionledger.events.session.SessionEventTypes;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
@@ -21,8 +24,9 @@ final class ReceivedReader {
     private ReceivedReader() {
     }
 
-    static Received read(JsonParser parser, ObjectMapper mapper, Map<String, ObjectReader> payloadReaders)
-            throws IOException {
+    /** @param opener opens sealed personal data before the payload is built; null reads {@code data} as it is */
+    static Received read(JsonParser parser, ObjectMapper mapper, Map<String, ObjectReader> payloadReaders,
+                         PersonalFields.Opener opener) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new IOException("a CloudEvent must be a JSON object");
         }
@@ -38,7 +42,7 @@ final class ReceivedReader {
                         ? IsoInstants.parseUtc(parser.getText()) : null;
                 time = quick != null ? quick : mapper.readValue(parser, Instant.class);
             } else if ("data".equals(name)) {
-                ObjectReader reader = text[3] == null ? null : payloadReaders.get(text[3]);
+                ObjectReader reader = text[3] == null || opener != null ? null : payloadReaders.get(text[3]);
                 if (reader != null) {
                     payload = parser.currentToken() == JsonToken.VALUE_NULL ? null : reader.readValue(parser);
                 } else {
@@ -57,6 +61,9 @@ final class ReceivedReader {
         }
         ObjectReader late = text[3] == null ? null : payloadReaders.get(text[3]);
         if (payload == null && late != null && early != null && !early.isNull()) {
+            if (opener != null && early instanceof ObjectNode data) {
+                PersonalFields.open(SessionEventTypes.named(text[3]).orElseThrow().payloadType(), data, opener);
+            }
             payload = late.readValue(early);
         }
         CloudEvent envelope = new CloudEvent(text[0], text[1], text[2], text[3], text[4], time, text[5], text[6],

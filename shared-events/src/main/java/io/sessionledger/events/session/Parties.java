@@ -3,13 +3,16 @@ package io.sessionledger.events.session;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sessionledger.events.PersonalData;
 
-/** Who takes part: the agent serving the session and the customer or user it serves. */
+/**
+ * Who takes part: the agent serving the session and the customer or user it serves. All of it names people
+ * (the agent is an employee; {@code userId} is derived from the user reference), so all of it is sealed.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Parties(
-        String agentId,
+        @PersonalData String agentId,
         @PersonalData String customerId,
         @PersonalData String userReference,
-        String userId) {
+        @PersonalData String userId) {
 
     public static final Parties NONE = new Parties(null, null, null, null);
 }

@@ -30,7 +30,8 @@ public final class SessionEventTypes {
             new Type("session.details-updated", SessionDetailsUpdated.class, 1),
             new Type("session.status-changed", SessionStatusChanged.class, 1),
             new Type("session.terminated", SessionTerminated.class, 1),
-            new Type("session.deleted", SessionDeleted.class, 1));
+            new Type("session.deleted", SessionDeleted.class, 1),
+            new Type("session.personal-data-erased", PersonalDataErased.class, 1));
 
     private static final Map<Class<?>, Type> BY_CLASS =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Type::payloadType, Function.identity()));

@@ -12,7 +12,7 @@ import io.sessionledger.events.PersonalData;
 public record UserAssociated(
         String tenantId,
         String sessionId,
-        String agentId,
+        @PersonalData String agentId,
         @PersonalData String customerId,
         @PersonalData String visitId,
         @PersonalData String globalVisitId,

@@ -18,9 +18,13 @@ final class AuditAccess {
     }
 
     static Principal requireAudit(HttpServletRequest request) {
+        return requireScope(request, Principal.AUDIT);
+    }
+
+    static Principal requireScope(HttpServletRequest request, String scope) {
         Principal principal = RequestContext.principalOf(request);
-        if (!principal.hasScope(Principal.AUDIT)) {
-            throw new ApiException(ApiError.forbidden("this API key lacks the 'audit' scope"));
+        if (!principal.hasScope(scope)) {
+            throw new ApiException(ApiError.forbidden("this API key lacks the '" + scope + "' scope"));
         }
         return principal;
     }
@@ -40,7 +44,7 @@ final class AuditAccess {
         return tenant(requireAudit(request), tenantId);
     }
 
-    private static String tenant(Principal principal, String tenantId) {
+    static String tenant(Principal principal, String tenantId) {
         String tenant;
         if (principal.isAdmin()) {
             if (tenantId == null || tenantId.isBlank()) {

@@ -51,6 +51,12 @@ final class AuditExamples {
     static final String UNAUTHORIZED = "{\"code\":\"unauthorized\",\"description\":\"the x-api-key is not valid here\"}";
     static final String FORBIDDEN = "{\"code\":\"forbidden\",\"description\":\"this API key lacks the 'audit' scope\"}";
     static final String NOT_FOUND = "{\"code\":\"not_found\",\"description\":\"no session s-1 in tenant acme\"}";
+    static final String ERASED = "{\"status\":\"erased\",\"sessions\":2,\"events\":2,\"keysDestroyed\":3}";
+    static final String FORBIDDEN_ERASE = "{\"code\":\"forbidden\",\"description\":\"this API key lacks the 'erase' scope\"}";
+    static final String UNKNOWN_SUBJECT = "{\"code\":\"not_found\",\"description\":\"the ledger holds no personal "
+            + "data of this subject in tenant acme (nothing to erase)\"}";
+    static final String DECRYPT_REQUEST = "{\"values\":[\"enc:v1:5f0c2a9e1b3d4c6e7f8a9b0c:Zm9vYmFy...\"]}";
+    static final String DECRYPTED = "{\"values\":[\"cust-42\",null]}";
     static final String NO_RUN = "{\"code\":\"not_found\",\"description\":\"no verification run with that id\"}";
 
     private AuditExamples() {

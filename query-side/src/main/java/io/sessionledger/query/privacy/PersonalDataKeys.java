@@ -1,0 +1,151 @@
+package io.sessionledger.query.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sessionledger.events.personal.DataKey;
+import io.sessionledger.events.personal.PersonalFields;
+import io.sessionledger.events.personal.SealedValue;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data keys the projection needs to open sealed personal data, asked of the command side (which owns them)
+ * a poll's worth at a time, and kept in a bounded cache. A key the command side does not return was destroyed:
+ * what it sealed projects as absent. A command side that cannot be asked fails the batch, which is retried:
+ * an outage must never pass for an erasure.
+ */
+public class PersonalDataKeys {
+
+    /** The command side's keys could not be read: the batch must not be applied now. */
+    public static class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] MARK = SealedValue.PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final URI endpoint;
+    private final String adminKey;
+    private final Map<String, DataKey> cache;
+
+    public PersonalDataKeys(URI commandUrl, String adminKey, int capacity) {
+        this.endpoint = commandUrl == null ? null : commandUrl.resolve("/internal/v1/personal-data-keys");
+        this.adminKey = adminKey;
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, DataKey> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** For projections that only ever meet clear data (tests, tools): every sealed value reads as absent. */
+    public static PersonalDataKeys none() {
+        return new PersonalDataKeys(null, null, 1);
+    }
+
+    /** True when the record holds at least one sealed value (a byte search, no parsing). */
+    public static boolean holdsSealed(byte[] record) {
+        return indexOf(record, 0) >= 0;
+    }
+
+    /** The ids of the keys a record's sealed values need. */
+    public static void keyIdsIn(byte[] record, Collection<String> into) {
+        for (int at = indexOf(record, 0); at >= 0; at = indexOf(record, at + MARK.length)) {
+            int start = at + MARK.length;
+            int end = start;
+            while (end < record.length && record[end] != ':' && end - start < 64) {
+                end++;
+            }
+            into.add(new String(record, start, end - start, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** An opener for one batch: the keys it needs, fetched at once; what is missing was erased. */
+    public PersonalFields.Opener openerFor(Collection<String> keyIds) {
+        Map<String, DataKey> keys = keysFor(keyIds);
+        return (field, sealed) -> {
+            DataKey key = keys.get(SealedValue.keyIdOf(sealed));
+            return key == null ? null : SealedValue.open(key, field, sealed);
+        };
+    }
+
+    /** An erasure was projected: drop every cached key, so nothing erased is opened again from memory. */
+    public synchronized void forgetAll() {
+        cache.clear();
+    }
+
+    private Map<String, DataKey> keysFor(Collection<String> keyIds) {
+        Map<String, DataKey> found = new HashMap<>();
+        List<String> missing;
+        synchronized (this) {
+            for (String id : keyIds) {
+                DataKey key = cache.get(id);
+                if (key != null) {
+                    found.put(id, key);
+                }
+            }
+            missing = keyIds.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+        }
+        if (missing.isEmpty() || endpoint == null) {
+            return found;
+        }
+        Map<String, DataKey> fetched = fetch(missing);
+        synchronized (this) {
+            cache.putAll(fetched);
+        }
+        found.putAll(fetched);
+        return found;
+    }
+
+    private Map<String, DataKey> fetch(List<String> keyIds) {
+        try {
+            byte[] body = JSON.writeValueAsBytes(Map.of("keyIds", keyIds));
+            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
+                    .header("x-api-key", adminKey == null ? "" : adminKey)
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new Unavailable("the command side answered " + response.statusCode()
+                        + " for personal-data keys (is LEDGER_ADMIN_KEY the same on both sides?)", null);
+            }
+            Map<String, DataKey> keys = new HashMap<>();
+            for (JsonNode key : JSON.readTree(response.body()).path("keys")) {
+                keys.put(key.path("keyId").asText(), DataKey.of(key.path("keyId").asText(), key.path("secret").asText()));
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new Unavailable("cannot reach the command side for personal-data keys", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted while fetching personal-data keys", e);
+        }
+    }
+
+    private static int indexOf(byte[] data, int from) {
+        outer:
+        for (int i = from; i <= data.length - MARK.length; i++) {
+            for (int j = 0; j < MARK.length; j++) {
+                if (data[i + j] != MARK[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
