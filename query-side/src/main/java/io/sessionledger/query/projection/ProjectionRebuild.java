@@ -48,6 +48,7 @@ public class ProjectionRebuild implements DisposableBean {
     private volatile Map<Integer, Long> target = Map.of();
     private volatile Map<Integer, Long> applied = Map.of();
     private volatile ShadowProjection running;
+    private Thread filling;
 
     public ProjectionRebuild(ProjectionConsumer consumer, ShadowTables tables, ProjectionTransaction transaction,
                              OffsetRepository liveOffsets, TopicOffsets topicOffsets, LedgerProperties ledger,
@@ -59,7 +60,8 @@ public class ProjectionRebuild implements DisposableBean {
         this.settings = settings;
         this.liveOffsets = liveOffsets;
         this.shadowTransaction = transaction.into(new SessionInfoRepository(jdbc, ShadowTables.ROWS),
-                new OffsetRepository(jdbc, ShadowTables.OFFSETS), new PostgresBulkRows(jdbc, settings, ShadowTables.ROWS));
+                new OffsetRepository(jdbc, ShadowTables.OFFSETS), new PostgresBulkRows(jdbc, settings, ShadowTables.ROWS),
+                new DeadLetterRepository(jdbc, ShadowTables.DEAD_LETTERS));
     }
 
     public synchronized Status start() {
@@ -81,6 +83,7 @@ public class ProjectionRebuild implements DisposableBean {
         running = shadow;
         Thread thread = new Thread(() -> fill(shadow, from), "projection-rebuild");
         thread.setDaemon(true);
+        filling = thread;
         thread.start();
         return status();
     }
@@ -117,11 +120,19 @@ public class ProjectionRebuild implements DisposableBean {
         return new Status(state, startedAt, end, done, toApply, seconds > 0 ? Math.round(done / seconds) : 0, error);
     }
 
+    /** Stops a rebuild and waits until its thread has ended: it must not write into a closing database. */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
+        Thread thread;
+        synchronized (this) {
+            thread = filling;
+        }
         ShadowProjection current = running;
         if (current != null) {
             current.stop();
+        }
+        if (thread != null) {
+            thread.join();
         }
     }
 

@@ -19,8 +19,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * A rebuild's own reader: every partition from its beginning into the shadow, beside the live consumer (no
  * consumer group, so the live one keeps its partitions), with the COPY path on PostgreSQL and the next batch
  * decoded while the last commits, as live catch-up does. Once at or past the live positions everywhere, it
- * parks the live poll thread between two batches, reads the few records the live side took meanwhile (its
- * positions stand still now), swaps, and lets the live side go on from the swapped offsets.
+ * parks the live poll thread between two batches and, with the live table locked against other instances'
+ * writers too, reads the few records the live side took meanwhile (its positions stand still now), swaps, and
+ * lets the live side go on from the swapped offsets.
  */
 final class ShadowProjection {
 
@@ -88,15 +89,15 @@ final class ShadowProjection {
         boolean swapped = false;
         try {
             pause.parked.get();
-            Map<Integer, Long> still = live.nextOffsets(topic);
-            while (running && !ShadowTables.caughtUp(next, still)) {
-                ConsumerRecords<byte[], byte[]> records = kafka.poll(settings.pollTimeout());
-                if (!records.isEmpty()) {
-                    next.putAll(shadow.commit(topic, shadow.decode(records)));
-                    applied.accept(Map.copyOf(next));
+            swapped = running && tables.swapOnceCaughtUp(topic, beginning, still -> {
+                while (running && !ShadowTables.caughtUp(next, still)) {
+                    ConsumerRecords<byte[], byte[]> records = kafka.poll(settings.pollTimeout());
+                    if (!records.isEmpty()) {
+                        next.putAll(shadow.commit(topic, shadow.decode(records)));
+                        applied.accept(Map.copyOf(next));
+                    }
                 }
-            }
-            swapped = running && tables.swapIfCaughtUp(topic, beginning);
+            });
             if (!swapped && running) {
                 throw new IllegalStateException("the shadow missed the live positions while the live side stood still");
             }
