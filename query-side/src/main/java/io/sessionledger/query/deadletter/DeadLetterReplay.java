@@ -81,8 +81,14 @@ public class DeadLetterReplay {
         long replayed = 0;
         for (List<DeadLetterRepository.Row> group : bySession(waiting)) {
             DeadLetterRepository.Row first = group.get(0);
-            Long applied = transactions.execute(status -> replaySession(first, records));
-            replayed += applied == null ? 0 : applied;
+            try {
+                Long applied = transactions.execute(status -> replaySession(first, records));
+                replayed += applied == null ? 0 : applied;
+            } catch (RuntimeException e) {
+                // One session's failure (its row changed under us, the database hiccupped) leaves it waiting for
+                // the next replay; the others go on.
+                log.warn("dead letters of {} not replayed this time: {}", first.key(), e.toString());
+            }
         }
         long missing = origins.size() - records.size();
         Map<String, Long> left = deadLetters.waitingByReason(topic);
