@@ -2,6 +2,7 @@ package io.sessionledger.query.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sessionledger.query.config.LedgerProperties;
+import io.sessionledger.query.projection.DeadLetterReplayer;
 import io.sessionledger.query.projection.DeadLetterRepository;
 import io.sessionledger.query.projection.ProjectionTransaction;
 import io.sessionledger.query.projection.SessionInfoRepository;
@@ -30,14 +31,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * be applied, and everything of its session after it, stays waiting for the next replay.
  */
 @Service
-public class DeadLetterReplay {
+public class DeadLetterReplay implements DeadLetterReplayer {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterReplay.class);
 
     /**
-     * @param replayed     dead letters applied now (or found applied already: redelivered copies)
-     * @param waiting      dead letters still waiting, by reason
-     * @param notOnTopic   waiting dead letters the dead-letter topic no longer holds (its retention was shortened)
+     * @param replayed   dead letters applied now (or found applied already: redelivered copies)
+     * @param waiting    dead letters still waiting, by reason
+     * @param notOnTopic waiting dead letters the dead-letter topic does not hold (its retention was shortened)
      */
     public record Result(long replayed, Map<String, Long> waiting, long notOnTopic) {
     }
@@ -70,19 +71,35 @@ public class DeadLetterReplay {
         return !deadLetters.waitingByReason(topic).isEmpty();
     }
 
+    /** Replays the live read model's dead letters. */
     public synchronized Result replay() {
-        List<DeadLetterRepository.Row> waiting = deadLetters.waiting(topic);
+        long[] notOnTopic = new long[1];
+        long replayed = replay(sessions, deadLetters, notOnTopic);
+        Map<String, Long> left = deadLetters.waitingByReason(topic);
+        log.info("dead-letter replay: {} applied, still waiting {}, {} not on the dead-letter topic", replayed, left,
+                notOnTopic[0]);
+        return new Result(replayed, left, notOnTopic[0]);
+    }
+
+    @Override
+    public long replay(SessionInfoRepository rows, DeadLetterRepository letters) {
+        return replay(rows, letters, new long[1]);
+    }
+
+    private long replay(SessionInfoRepository rows, DeadLetterRepository letters, long[] notOnTopic) {
+        List<DeadLetterRepository.Row> waiting = letters.waiting(topic);
         if (waiting.isEmpty()) {
-            return new Result(0, Map.of(), 0);
+            return 0;
         }
         Set<DeadLetterReader.Origin> origins = waiting.stream()
                 .map(row -> new DeadLetterReader.Origin(row.partition(), row.offset())).collect(Collectors.toSet());
         Map<DeadLetterReader.Origin, ConsumerRecord<byte[], byte[]>> records = reader.read(origins);
+        notOnTopic[0] = origins.size() - records.size();
         long replayed = 0;
         for (List<DeadLetterRepository.Row> group : bySession(waiting)) {
             DeadLetterRepository.Row first = group.get(0);
             try {
-                Long applied = transactions.execute(status -> replaySession(first, records));
+                Long applied = transactions.execute(status -> replaySession(first, records, rows, letters));
                 replayed += applied == null ? 0 : applied;
             } catch (RuntimeException e) {
                 // One session's failure (its row changed under us, the database hiccupped) leaves it waiting for
@@ -90,14 +107,10 @@ public class DeadLetterReplay {
                 log.warn("dead letters of {} not replayed this time: {}", first.key(), e.toString());
             }
         }
-        long missing = origins.size() - records.size();
-        Map<String, Long> left = deadLetters.waitingByReason(topic);
         if (replayed > 0) {
             meters.counter("ledger.projection.dead_letters.replayed").increment(replayed);
         }
-        log.info("dead-letter replay: {} applied, still waiting {}, {} not on the dead-letter topic", replayed, left,
-                missing);
-        return new Result(replayed, left, missing);
+        return replayed;
     }
 
     /** Rows of one session together; a row without a key is a group of its own. */
@@ -112,10 +125,11 @@ public class DeadLetterReplay {
 
     /** In the caller's transaction. @return how many of the session's dead letters were applied */
     private long replaySession(DeadLetterRepository.Row first,
-                               Map<DeadLetterReader.Origin, ConsumerRecord<byte[], byte[]>> records) {
+                               Map<DeadLetterReader.Origin, ConsumerRecord<byte[], byte[]>> records,
+                               SessionInfoRepository rows, DeadLetterRepository letters) {
         List<DeadLetterRepository.Row> locked = first.key() != null
-                ? deadLetters.lockWaiting(topic, first.key())
-                : deadLetters.lockWaiting(topic, first.partition(), first.offset());
+                ? letters.lockWaiting(topic, first.key())
+                : letters.lockWaiting(topic, first.partition(), first.offset());
         List<Ready> ready = new ArrayList<>();
         for (DeadLetterRepository.Row row : locked) {
             ConsumerRecord<byte[], byte[]> record = records.get(new DeadLetterReader.Origin(row.partition(), row.offset()));
@@ -132,7 +146,7 @@ public class DeadLetterReplay {
         ready.sort(Comparator.comparingLong((Ready r) -> r.decoded().envelope().sequenceNumber())
                 .thenComparingLong(r -> r.row().offset()));
         String aggregateId = ready.get(0).decoded().aggregateId();
-        SessionRow before = sessions.find(aggregateId).orElse(null);
+        SessionRow before = rows.find(aggregateId).orElse(null);
         SessionRow current = before;
         List<Ready> applied = new ArrayList<>();
         for (Ready next : ready) {
@@ -147,13 +161,12 @@ public class DeadLetterReplay {
             applied.add(next);
         }
         if (before == null && current != null) {
-            sessions.insertAll(List.of(current));
+            rows.insertAll(List.of(current));
         } else if (current != before) {
-            sessions.updateAll(List.of(current), Map.of(aggregateId, before.version()));
+            rows.updateAll(List.of(current), Map.of(aggregateId, before.version()));
         }
         Instant now = Instant.now();
-        applied.forEach(r -> deadLetters.markReplayed(r.row(), now));
+        applied.forEach(r -> letters.markReplayed(r.row(), now));
         return applied.size();
     }
-
 }

@@ -39,6 +39,7 @@ public class ProjectionRebuild implements DisposableBean {
     private final ProjectionProperties settings;
     private final ProjectionTransaction shadowTransaction;
     private final OffsetRepository liveOffsets;
+    private final Runnable replayShadowDeadLetters;
 
     private volatile String state = "never-run";
     private volatile String error;
@@ -52,16 +53,19 @@ public class ProjectionRebuild implements DisposableBean {
 
     public ProjectionRebuild(ProjectionConsumer consumer, ShadowTables tables, ProjectionTransaction transaction,
                              OffsetRepository liveOffsets, TopicOffsets topicOffsets, LedgerProperties ledger,
-                             ProjectionProperties settings, JdbcTemplate jdbc) {
+                             ProjectionProperties settings, JdbcTemplate jdbc, DeadLetterReplayer replayer) {
         this.consumer = consumer;
         this.tables = tables;
         this.topicOffsets = topicOffsets;
         this.ledger = ledger;
         this.settings = settings;
         this.liveOffsets = liveOffsets;
-        this.shadowTransaction = transaction.into(new SessionInfoRepository(jdbc, ShadowTables.ROWS),
-                new OffsetRepository(jdbc, ShadowTables.OFFSETS), new PostgresBulkRows(jdbc, settings, ShadowTables.ROWS),
-                new DeadLetterRepository(jdbc, ShadowTables.DEAD_LETTERS));
+        SessionInfoRepository shadowRows = new SessionInfoRepository(jdbc, ShadowTables.ROWS);
+        DeadLetterRepository shadowDeadLetters = new DeadLetterRepository(jdbc, ShadowTables.DEAD_LETTERS);
+        this.shadowTransaction = transaction.into(shadowRows, new OffsetRepository(jdbc, ShadowTables.OFFSETS),
+                new PostgresBulkRows(jdbc, settings, ShadowTables.ROWS), shadowDeadLetters);
+        // The live rows hold what replays applied since: the shadow replays its own dead letters before the swap.
+        this.replayShadowDeadLetters = () -> replayer.replay(shadowRows, shadowDeadLetters);
     }
 
     public synchronized Status start() {
@@ -72,7 +76,7 @@ public class ProjectionRebuild implements DisposableBean {
         Map<Integer, Long> to = topicOffsets.end();
         tables.recreate(ledger.topic());
         ShadowProjection shadow = new ShadowProjection(ledger.kafkaBootstrap(), ledger.topic(), settings,
-                shadowTransaction, liveOffsets, tables, consumer::pause);
+                shadowTransaction, liveOffsets, tables, consumer::pause, replayShadowDeadLetters);
         beginning = from;
         target = to;
         applied = from;

@@ -32,11 +32,13 @@ final class ShadowProjection {
     private final OffsetRepository live;
     private final ShadowTables tables;
     private final Supplier<Pause> pauseLive;
+    private final Runnable replayDeadLetters;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean running = true;
 
     ShadowProjection(String bootstrap, String topic, ProjectionProperties settings, ProjectionTransaction shadow,
-                     OffsetRepository live, ShadowTables tables, Supplier<Pause> pauseLive) {
+                     OffsetRepository live, ShadowTables tables, Supplier<Pause> pauseLive,
+                     Runnable replayDeadLetters) {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.settings = settings;
@@ -44,6 +46,7 @@ final class ShadowProjection {
         this.live = live;
         this.tables = tables;
         this.pauseLive = pauseLive;
+        this.replayDeadLetters = replayDeadLetters;
     }
 
     /**
@@ -71,6 +74,7 @@ final class ShadowProjection {
                 if (batch != null) {
                     writes.submit(records, () -> shadow.commit(topic, batch));
                 } else if (ShadowTables.caughtUp(next, live.nextOffsets(topic))) {
+                    replayDeadLetters.run();
                     return swapWhileLiveStandsStill(kafka, next, beginning, applied);
                 }
             }
