@@ -20,6 +20,8 @@ class RoutesTest {
             "GET,    /ledger/v1/projections,                               QUERY",
             "GET,    /ledger/v1/reconciliation,                            QUERY",
             "GET,    /ledger/v1/reconciliationx,                           COMMAND",
+            "GET,    /ledger/v1/dead-letters,                              QUERY",
+            "POST,   /ledger/v1/dead-letters/replay,                       QUERY",
             "GET,    /ledger/v1/sessions/acme:s-1/history,                 COMMAND",
             "GET,    /v3/api-docs,                                         API_DOCS",
             "HEAD,   /v3/api-docs,                                         API_DOCS",

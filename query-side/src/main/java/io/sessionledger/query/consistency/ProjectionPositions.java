@@ -25,6 +25,7 @@ public class ProjectionPositions implements ProjectionProgress {
     private final Map<Integer, Long> committed = new HashMap<>();
     private final Set<Integer> local = new HashSet<>();
     private final Map<Integer, List<Waiter>> waiters = new HashMap<>();
+    private long assignments;
 
     /** Completes once the projection has committed everything below {@code target} in that partition. */
     public synchronized CompletableFuture<Void> reached(int partition, long target) {
@@ -44,10 +45,16 @@ public class ProjectionPositions implements ProjectionProgress {
         return local.contains(partition);
     }
 
+    /** How many assignments this instance has had: partitions added to the topic come with a new one. */
+    public synchronized long assignments() {
+        return assignments;
+    }
+
     @Override
     public void assigned(Map<Integer, Long> nextOffsets) {
         List<CompletableFuture<Void>> released;
         synchronized (this) {
+            assignments++;
             local.addAll(nextOffsets.keySet());
             committed.putAll(nextOffsets);
             released = release(nextOffsets.keySet());

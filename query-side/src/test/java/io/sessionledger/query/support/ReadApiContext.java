@@ -39,6 +39,8 @@ public abstract class ReadApiContext {
         registry.add("ledger.command-url", COMMAND_SIDE::url);
         registry.add("ledger.consistency.read-timeout", () -> "10s");
         registry.add("ledger.admin-key", () -> ADMIN_KEY);
+        // Replays only when a test asks: one running by itself would change what the test sees.
+        registry.add("ledger.dead-letters.replay-interval", () -> "0");
     }
 
     @LocalServerPort
