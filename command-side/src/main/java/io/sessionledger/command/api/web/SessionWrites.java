@@ -2,7 +2,7 @@ package io.sessionledger.command.api.web;
 
 import io.sessionledger.command.config.LedgerProperties;
 import io.sessionledger.command.groupcommit.LaneFull;
-import io.sessionledger.command.publishing.PublicationTracker;
+import io.sessionledger.command.publishing.PublicationWait;
 import io.sessionledger.command.publishing.PublishedPosition;
 import io.sessionledger.command.session.SessionOutcome;
 import io.sessionledger.command.session.SessionRejected;
@@ -65,10 +65,10 @@ public class SessionWrites {
     private static final int ATTEMPTS = 5;
 
     private final CommandGateway commands;
-    private final PublicationTracker publications;
+    private final PublicationWait publications;
     private final LedgerProperties properties;
 
-    public SessionWrites(CommandGateway commands, PublicationTracker publications, LedgerProperties properties) {
+    public SessionWrites(CommandGateway commands, PublicationWait publications, LedgerProperties properties) {
         this.commands = commands;
         this.publications = publications;
         this.properties = properties;
@@ -79,8 +79,8 @@ public class SessionWrites {
         String aggregateId = outcome.session().ref().aggregateId();
         Duration timeout = properties.consistency().publishTimeout();
         Optional<PublishedPosition> position = outcome.changed()
-                ? publications.await(aggregateId, outcome.session().version(), timeout)
-                : publications.awaitCurrent(aggregateId, timeout);
+                ? publications.awaitWritten(aggregateId, outcome.session().version(), timeout)
+                : publications.awaitShown(aggregateId, outcome.session().version(), timeout);
         return new Result(outcome, position);
     }
 
