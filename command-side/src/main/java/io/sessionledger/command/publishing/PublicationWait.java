@@ -35,8 +35,11 @@ public class PublicationWait {
      */
     public Optional<PublishedPosition> awaitShown(String aggregateId, long version, Duration timeout) {
         Optional<PublishedPosition> known = tracker.knownPublished(aggregateId, version);
-        if (known.isPresent() || tracker.pendingHere(aggregateId, version)) {
-            return known.isPresent() ? known : tracker.await(aggregateId, version, timeout);
+        if (known.isPresent()) {
+            return known;
+        }
+        if (tracker.pendingHere(aggregateId, version)) {
+            return tracker.await(aggregateId, version, timeout);
         }
         Optional<PublishedSessions.Acked> acked = shared.find(aggregateId);
         if (acked.isPresent()) {
