@@ -7,7 +7,9 @@ import io.sessionledger.events.cloudevents.CloudEventCodec;
 import io.sessionledger.events.session.SessionEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -40,13 +42,16 @@ public class KafkaPublisher {
 
     private final SessionEventProducer producer;
     private final PublicationTracker tracker;
+    private final PublishedSessions publishedSessions;
     private final CloudEventCodec codec;
     private final Serializer eventSerializer;
 
-    public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker, CloudEventCodec codec,
+    public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker,
+                          PublishedSessions publishedSessions, CloudEventCodec codec,
                           @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.producer = producer;
         this.tracker = tracker;
+        this.publishedSessions = publishedSessions;
         this.codec = codec;
         this.eventSerializer = eventSerializer;
     }
@@ -76,11 +81,16 @@ public class KafkaPublisher {
         });
     }
 
+    /** Waiters here are told at once; those on other instances read the shared record, written with the token. */
     private void awaitAcks(List<Pending> pending) {
+        Map<String, PublishedSessions.Acked> latest = new HashMap<>();
         for (Pending each : pending) {
             RecordMetadata ack = producer.await(each.ack());
-            tracker.published(each.aggregateId(), each.version(),
-                    new PublishedPosition(ack.partition(), ack.offset()));
+            PublishedPosition position = new PublishedPosition(ack.partition(), ack.offset());
+            tracker.published(each.aggregateId(), each.version(), position);
+            latest.merge(each.aggregateId(), new PublishedSessions.Acked(each.version(), position),
+                    (known, next) -> next.version() > known.version() ? next : known);
         }
+        publishedSessions.record(latest);
     }
 }
