@@ -5,6 +5,7 @@ import io.sessionledger.events.cloudevents.CloudEvent;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
 import io.sessionledger.events.session.SessionEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -32,17 +33,20 @@ public class KafkaPublisher {
     public static final String PROCESSING_GROUP = "kafka-publisher";
     private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
 
-    private record Pending(String aggregateId, long version, Future<RecordMetadata> ack) {
+    private record Pending(String aggregateId, long version, Instant committedAt, Future<RecordMetadata> ack) {
     }
 
     private final SessionEventProducer producer;
     private final PublicationTracker tracker;
     private final CloudEventCodec codec;
+    private final PublicationLag lag;
 
-    public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker, CloudEventCodec codec) {
+    public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker, CloudEventCodec codec,
+                          PublicationLag lag) {
         this.producer = producer;
         this.tracker = tracker;
         this.codec = codec;
+        this.lag = lag;
     }
 
     @EventHandler
@@ -53,7 +57,7 @@ public class KafkaPublisher {
                 message.getAggregateIdentifier().getBytes(StandardCharsets.UTF_8), codec.write(cloudEvent));
         record.headers().add("content-type", LedgerTopics.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         pendingOfThisBatch().add(new Pending(message.getAggregateIdentifier(), message.getSequenceNumber(),
-                producer.send(record)));
+                message.getTimestamp(), producer.send(record)));
     }
 
     private List<Pending> pendingOfThisBatch() {
@@ -68,6 +72,7 @@ public class KafkaPublisher {
     private void awaitAcks(List<Pending> pending) {
         for (Pending each : pending) {
             RecordMetadata ack = producer.await(each.ack());
+            lag.acknowledged(each.committedAt());
             tracker.published(each.aggregateId(), each.version(),
                     new PublishedPosition(ack.partition(), ack.offset()));
         }

@@ -39,6 +39,15 @@ public class ProjectionPositions implements ProjectionProgress {
         return future;
     }
 
+    /** The committed next offset of every partition this instance projects now. */
+    public synchronized Map<Integer, Long> localPositions() {
+        Map<Integer, Long> positions = new HashMap<>();
+        for (Integer partition : local) {
+            positions.put(partition, committed.getOrDefault(partition, 0L));
+        }
+        return positions;
+    }
+
     /** Whether this instance's poll thread owns the partition (otherwise another instance projects it). */
     public synchronized boolean isLocal(int partition) {
         return local.contains(partition);
