@@ -19,6 +19,8 @@ public final class EdgeMetrics {
     public static final String QUOTA = "ledger.edge.quota.refusals";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter quotaRefusals = Counter.builder(QUOTA)
+            .description("requests refused because their API key was over its quota").register(registry);
 
     /** @param route where the request went ("command", "query", ...; "refused" when it never got that far) */
     public void answered(String route, int status, long nanos) {
@@ -34,8 +36,7 @@ public final class EdgeMetrics {
                 .tag("status", Integer.toString(status)).tag("code", code)
                 .register(registry).increment();
         if (status == 429) {
-            Counter.builder(QUOTA).description("requests refused because their API key was over its quota")
-                    .register(registry).increment();
+            quotaRefusals.increment();
         }
     }
 
