@@ -115,9 +115,11 @@ public final class Edge implements AutoCloseable {
             return;
         }
         closed = true;
+        // Refusing first, then closing the listener: a connection that is refused proves the draining has begun.
+        inFlight.refuseNew();
         server.stopAccepting();
         try {
-            if (!inFlight.drain(drainTimeout)) {
+            if (!inFlight.awaitIdle(drainTimeout)) {
                 LOG.warn("Stopping with {} requests still in flight after {}", inFlight.active(), drainTimeout);
             }
         } catch (InterruptedException e) {

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wraps the front door: counts the requests in flight, so that a stop can let them finish ({@link #drain}), and
+ * Wraps the front door: counts the requests in flight, so that a stop can let them finish ({@link #awaitIdle}), and
  * measures every request once its answer is complete. While draining, a request that still arrives on a kept-alive
  * connection is answered 503 {@code unavailable} in its dialect, with {@code Connection: close}.
  */
@@ -55,13 +55,13 @@ final class InFlight implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    /**
-     * From now on refuses new requests, then waits until those in flight are answered.
-     *
-     * @return whether all of them were answered within the timeout
-     */
-    boolean drain(Duration timeout) throws InterruptedException {
+    /** From now on, requests that arrive are answered 503 and their connections closed. */
+    void refuseNew() {
         draining = true;
+    }
+
+    /** @return whether every request in flight was answered within the timeout */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             while (active > 0) {
