@@ -24,7 +24,7 @@ public class GroupCommitBatchSizes implements MessageHandlerInterceptor<CommandM
     private final DistributionSummary sizes;
 
     public GroupCommitBatchSizes(CommandBus commandBus, MeterRegistry meters) {
-        this.sizes = DistributionSummary.builder(METER).baseUnit("commands")
+        this.sizes = DistributionSummary.builder(METER)
                 .description("commands stored in one transaction (group commit)")
                 .publishPercentileHistogram().maximumExpectedValue(1024.0)
                 .register(meters);
