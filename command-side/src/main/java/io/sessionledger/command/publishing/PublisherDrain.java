@@ -10,15 +10,18 @@ import org.springframework.stereotype.Component;
 /**
  * Shutdown's last word on publication: once the web server has answered its last request and stopped (its
  * lifecycle phases are higher, so they stop first), wait until the publisher has put every committed event on
- * Kafka and stored its token; only then may Axon stop the processor (phase 0) and the producer close (a bean,
+ * Kafka and stored its token; only then may Axon stop the processor (a lower phase) and the producer close (a bean,
  * destroyed after every lifecycle). Bounded by {@code ledger.shutdown.publish-timeout}: with the broker down,
  * what is left is published by the next start, since the store is the outbox.
  */
 @Component
 public class PublisherDrain implements SmartLifecycle {
 
-    /** Below the web server's phases (Integer.MAX_VALUE - 1024 and - 2048), above Axon's (0). */
-    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    /**
+     * Below the web server's phases (Integer.MAX_VALUE - 1024 for the graceful wait, - 2048 for its stop), above
+     * Axon's configuration (SpringAxonConfiguration: - 3072, which stops the processors).
+     */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2560;
     private static final Logger log = LoggerFactory.getLogger(PublisherDrain.class);
     private static final long POLL_MILLIS = 50;
 
