@@ -10,12 +10,13 @@ import org.springframework.stereotype.Component;
  * {@value #METER}: records on the topic that this instance has not yet projected, over the partitions it
  * projects (the broker's end offsets against the committed positions), read when scraped. Several instances
  * each report their own partitions, so the sum over instances is the read model's lag. NaN when the broker
- * does not answer within the read timeout.
+ * does not answer within the read timeout. {@value #WAITING}: reads waiting at the barrier right now.
  */
 @Component
 public class ProjectionLagGauge {
 
     public static final String METER = "ledger.projection.lag";
+    public static final String WAITING = "ledger.read.barrier.waiting";
 
     private final EndOffsets endOffsets;
     private final ProjectionPositions positions;
@@ -28,6 +29,8 @@ public class ProjectionLagGauge {
         this.timeoutMillis = Math.max(1, consistency.readTimeout().toMillis());
         Gauge.builder(METER, this, ProjectionLagGauge::recordsBehind).baseUnit("records")
                 .description("records on the topic not yet projected by this instance").register(meters);
+        Gauge.builder(WAITING, positions, ProjectionPositions::waitingReads)
+                .description("reads waiting at the barrier for the projection right now").register(meters);
     }
 
     double recordsBehind() {

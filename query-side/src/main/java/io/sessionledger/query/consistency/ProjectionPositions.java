@@ -39,6 +39,17 @@ public class ProjectionPositions implements ProjectionProgress {
         return future;
     }
 
+    /** Reads waiting at the barrier for this instance's projection right now. */
+    public synchronized int waitingReads() {
+        int waiting = 0;
+        for (List<Waiter> queue : waiters.values()) {
+            for (Waiter waiter : queue) {
+                waiting += waiter.reached().isDone() ? 0 : 1;
+            }
+        }
+        return waiting;
+    }
+
     /** The committed next offset of every partition this instance projects now. */
     public synchronized Map<Integer, Long> localPositions() {
         Map<Integer, Long> positions = new HashMap<>();
