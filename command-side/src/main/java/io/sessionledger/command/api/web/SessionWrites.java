@@ -1,7 +1,7 @@
 package io.sessionledger.command.api.web;
 
-import io.sessionledger.command.config.LedgerProperties;
 import io.sessionledger.command.api.web.CommandMeters.Outcome;
+import io.sessionledger.command.config.LedgerProperties;
 import io.sessionledger.command.publishing.PublicationTracker;
 import io.sessionledger.command.publishing.PublishedPosition;
 import io.sessionledger.command.session.SessionOutcome;
