@@ -24,11 +24,12 @@ class SupervisionSystemIT {
     private static LedgerClient client;
     private static String apiKey;
 
+    /** Tenant "acme", as every system test: SystemIT checks that each record on the shared topic is acme's. */
     @BeforeAll
     static void startTheSystem() throws Exception {
         system = SharedLedger.system();
         client = new LedgerClient(system.baseUrl());
-        Reply issued = client.send("POST", "/ledger/v1/api-keys", "{\"tenantId\":\"acme-sup\",\"name\":\"supervision\"}",
+        Reply issued = client.send("POST", "/ledger/v1/api-keys", "{\"tenantId\":\"acme\",\"name\":\"supervision\"}",
                 "x-api-key", system.adminKey());
         assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
         apiKey = issued.body().path("key").asText();
