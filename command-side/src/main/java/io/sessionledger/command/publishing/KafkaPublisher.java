@@ -6,6 +6,7 @@ import io.sessionledger.events.cloudevents.CloudEvent;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
 import io.sessionledger.events.session.SessionEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public class KafkaPublisher {
     public static final String PROCESSING_GROUP = "kafka-publisher";
     private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
 
-    private record Pending(String aggregateId, long version, Future<RecordMetadata> ack) {
+    private record Pending(String aggregateId, long version, Instant committedAt, Future<RecordMetadata> ack) {
     }
 
     private final SessionEventProducer producer;
@@ -45,15 +46,17 @@ public class KafkaPublisher {
     private final PublishedSessions publishedSessions;
     private final CloudEventCodec codec;
     private final Serializer eventSerializer;
+    private final PublicationLag lag;
 
     public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker,
-                          PublishedSessions publishedSessions, CloudEventCodec codec,
+                          PublishedSessions publishedSessions, CloudEventCodec codec, PublicationLag lag,
                           @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.producer = producer;
         this.tracker = tracker;
         this.publishedSessions = publishedSessions;
         this.codec = codec;
         this.eventSerializer = eventSerializer;
+        this.lag = lag;
     }
 
     /**
@@ -69,7 +72,7 @@ public class KafkaPublisher {
                 message.getAggregateIdentifier().getBytes(StandardCharsets.UTF_8), codec.write(cloudEvent));
         record.headers().add("content-type", LedgerTopics.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         pendingOfThisBatch().add(new Pending(message.getAggregateIdentifier(), message.getSequenceNumber(),
-                producer.send(record)));
+                message.getTimestamp(), producer.send(record)));
     }
 
     private List<Pending> pendingOfThisBatch() {
@@ -86,6 +89,7 @@ public class KafkaPublisher {
         Map<String, PublishedSessions.Acked> latest = new HashMap<>();
         for (Pending each : pending) {
             RecordMetadata ack = producer.await(each.ack());
+            lag.acknowledged(each.committedAt());
             PublishedPosition position = new PublishedPosition(ack.partition(), ack.offset());
             tracker.published(each.aggregateId(), each.version(), position);
             latest.merge(each.aggregateId(), new PublishedSessions.Acked(each.version(), position),

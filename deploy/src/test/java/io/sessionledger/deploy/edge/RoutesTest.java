@@ -35,6 +35,8 @@ class RoutesTest {
             "GET,    /actuator/health,                                     HEALTH",
             "POST,   /actuator/health,                                     NOT_FOUND",
             "GET,    /actuator/env,                                        NOT_FOUND",
+            "GET,    /actuator/prometheus,                                 NOT_FOUND",
+            "GET,    /actuator/metrics,                                    NOT_FOUND",
             "GET,    /internal/v1/principal,                               NOT_FOUND",
             "GET,    /ledger/v1/../../internal/v1/principal,               NOT_FOUND",
             "GET,    /ledger/v1/%2E%2e/%2e%2E/internal/v1/principal,       NOT_FOUND",

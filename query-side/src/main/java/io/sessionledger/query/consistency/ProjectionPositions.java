@@ -40,6 +40,26 @@ public class ProjectionPositions implements ProjectionProgress {
         return future;
     }
 
+    /** Reads waiting at the barrier for this instance's projection right now. */
+    public synchronized int waitingReads() {
+        int waiting = 0;
+        for (List<Waiter> queue : waiters.values()) {
+            for (Waiter waiter : queue) {
+                waiting += waiter.reached().isDone() ? 0 : 1;
+            }
+        }
+        return waiting;
+    }
+
+    /** The committed next offset of every partition this instance projects now. */
+    public synchronized Map<Integer, Long> localPositions() {
+        Map<Integer, Long> positions = new HashMap<>();
+        for (Integer partition : local) {
+            positions.put(partition, committed.getOrDefault(partition, 0L));
+        }
+        return positions;
+    }
+
     /** Whether this instance's poll thread owns the partition (otherwise another instance projects it). */
     public synchronized boolean isLocal(int partition) {
         return local.contains(partition);

@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class ProjectionConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
+    /** The web server's graceful shutdown is at DEFAULT_PHASE - 1024, its stop at - 2048. */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final LedgerProperties ledger;
     private final ProjectionProperties settings;
@@ -120,6 +122,16 @@ public class ProjectionConsumer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Below the web server's phases, so that on SIGTERM it stops after them: reads in flight still wait at the
+     * barrier for this consumer, which must go on projecting until the last of them is answered. It then settles
+     * its batch in flight (rows and offsets commit together) before it returns. It starts before the web server.
+     */
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     private void run() {

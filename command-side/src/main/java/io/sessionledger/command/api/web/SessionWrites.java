@@ -1,5 +1,6 @@
 package io.sessionledger.command.api.web;
 
+import io.sessionledger.command.api.web.CommandMeters.Outcome;
 import io.sessionledger.command.config.LedgerProperties;
 import io.sessionledger.command.groupcommit.LaneFull;
 import io.sessionledger.command.publishing.PublicationWait;
@@ -67,14 +68,33 @@ public class SessionWrites {
     private final CommandGateway commands;
     private final PublicationWait publications;
     private final LedgerProperties properties;
+    private final CommandMeters meters;
 
-    public SessionWrites(CommandGateway commands, PublicationWait publications, LedgerProperties properties) {
+    public SessionWrites(CommandGateway commands, PublicationWait publications, LedgerProperties properties,
+                         CommandMeters meters) {
         this.commands = commands;
         this.publications = publications;
         this.properties = properties;
+        this.meters = meters;
     }
 
     public Result send(Object command, RequestContext context, String dialect) {
+        long start = System.nanoTime();
+        Outcome measured = Outcome.FAILED;
+        try {
+            Result result = sendAndAwaitPublication(command, context, dialect);
+            measured = !result.outcome().changed() ? Outcome.UNCHANGED
+                    : result.position().isPresent() ? Outcome.APPLIED : Outcome.PENDING;
+            return result;
+        } catch (SessionRejected e) {
+            measured = Outcome.REJECTED;
+            throw e;
+        } finally {
+            meters.record(dialect, command, measured, System.nanoTime() - start);
+        }
+    }
+
+    private Result sendAndAwaitPublication(Object command, RequestContext context, String dialect) {
         SessionOutcome outcome = dispatch(command, context, dialect);
         String aggregateId = outcome.session().ref().aggregateId();
         Duration timeout = properties.consistency().publishTimeout();
