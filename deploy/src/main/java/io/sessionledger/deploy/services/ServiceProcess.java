@@ -85,6 +85,20 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would end it: nothing runs on the way out. Waits for the exit. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** Asks politely (SIGTERM) without waiting, so several services can shut down side by side. */
     public void requestStop() {
         process.destroy();
