@@ -84,14 +84,16 @@ public final class FaultSuite {
         long loadEndMillis = System.currentTimeMillis();
         say("load stopped: " + load.journal().size() + " requests; waiting for the read model to catch up");
         long behind = Convergence.await(cluster.databaseUrl(), cluster.databaseUser(), settings.convergeWithin());
-        say(behind == 0 ? "converged" : behind + " sessions still behind after " + settings.convergeWithin().toSeconds() + " s");
+        double converged = (System.nanoTime() - loadEnd) / 1e9;
+        say(behind == 0 ? String.format("converged after %.1f s", converged)
+                : behind + " sessions still behind after " + settings.convergeWithin().toSeconds() + " s");
         Snapshots snapshots = new Snapshots(cluster.databaseUrl(), cluster.databaseUser());
         List<Op> ops = load.journal().ops();
         Verdict verdict = Verdict.of(tenancy.tenantId(), ops, snapshots.events(), snapshots.readModel(),
                 snapshots.claims(), new TopicReader(cluster.kafkaBootstrap(), Cluster.TOPIC).readAll(Duration.ofSeconds(60)));
         List<FaultWindow> windows = windows(injected, loadEnd, loadEndMillis);
         return new RunReport(settings, began, Duration.between(began, Instant.now()), loadStart, loadStartMillis,
-                windows, ops, verdict, behind, incidents, cluster.restarts(), cluster.workDir());
+                windows, ops, verdict, behind, converged, incidents, cluster.restarts(), cluster.workDir());
     }
 
     /** Each fault answers for the time from its injection to the next one, the last to the end of the load. */

@@ -27,7 +27,7 @@ public final class FaultSuiteMain implements Callable<Integer> {
     @Option(names = "--long", description = "the long form: 8 clients, every fault 3 times, 30 s of load after each")
     boolean longForm;
 
-    @Option(names = "--clients", description = "load clients (default: 4 short, 8 long)")
+    @Option(names = "--clients", description = "load clients (default: 6 short, 8 long)")
     Integer clients;
 
     @Option(names = "--rounds", description = "how often every fault is injected (default: 1 short, 3 long)")

@@ -20,13 +20,13 @@ public record SuiteSettings(String form, int clients, Duration pause, Duration r
 
     /** What CI runs: every fault once, a few seconds of load around each (about three minutes in all). */
     public static SuiteSettings shortForm(List<Fault> faults) {
-        return new SuiteSettings("short", 4, Duration.ofMillis(20), Duration.ofSeconds(20), Duration.ofSeconds(5),
+        return new SuiteSettings("short", 6, Duration.ofMillis(40), Duration.ofSeconds(20), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 1, faults, Duration.ofSeconds(60), Duration.ofMinutes(8));
     }
 
     /** The documented long form: more clients, every fault three times, half a minute of load after each. */
     public static SuiteSettings longForm(List<Fault> faults) {
-        return new SuiteSettings("long", 8, Duration.ofMillis(5), Duration.ofSeconds(20), Duration.ofSeconds(30),
+        return new SuiteSettings("long", 8, Duration.ofMillis(10), Duration.ofSeconds(20), Duration.ofSeconds(30),
                 Duration.ofSeconds(30), 3, faults, Duration.ofSeconds(120), Duration.ofMinutes(40));
     }
 

@@ -30,19 +30,21 @@ public final class RunReport {
     private final List<Op> ops;
     private final Verdict verdict;
     private final long sessionsBehind;
+    private final double convergedSeconds;
     private final List<String> incidents;
     private final List<String> restarts;
     private final Path workDir;
 
     public RunReport(SuiteSettings settings, Instant began, Duration took, long loadStart, long loadStartMillis,
                      List<FaultWindow> windows, List<Op> ops, Verdict verdict, long sessionsBehind,
-                     List<String> incidents, List<String> restarts, Path workDir) {
+                     double convergedSeconds, List<String> incidents, List<String> restarts, Path workDir) {
         this.settings = settings;
         this.began = began;
         this.took = took;
         this.ops = ops;
         this.verdict = verdict;
         this.sessionsBehind = sessionsBehind;
+        this.convergedSeconds = convergedSeconds;
         this.incidents = List.copyOf(incidents);
         this.restarts = restarts;
         this.workDir = workDir;
@@ -96,17 +98,19 @@ public final class RunReport {
                 settings.clients(), settings.rounds(), ops.size(), ops.stream().filter(op -> op.kind().isWrite()).count(),
                 ops.stream().filter(op -> !op.kind().isWrite()).count(), verdict.storedEvents(),
                 verdict.storedSessions(), verdict.topicRecords()));
-        md.append("| fault | hit | requests | failed (writes / reads) | recovered after | back after | redelivered "
-                + "| acked writes | pending | stale reads |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| fault | hit | requests | failed (writes / reads) | recovered after | fresh after | back after "
+                + "| redelivered | acked writes | pending | stale reads |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (WindowStats window : stats) {
-            md.append(String.format("| %s | %s | %d | %d (%d / %d) | %.1f s | %s | %d | %d | %d | %d |%n",
+            md.append(String.format("| %s | %s | %d | %d (%d / %d) | %.1f s | %.1f s | %s | %d | %d | %d | %d |%n",
                     window.name(), window.target(), window.requests(), window.failed(), window.failedWrites(),
-                    window.failedReads(), window.recoveredSeconds(),
+                    window.failedReads(), window.recoveredSeconds(), window.freshSeconds(),
                     window.backSeconds() > 0 ? String.format("%.1f s", window.backSeconds()) : "-",
                     window.redelivered(), window.writesAcknowledged(), window.pendingWrites(), window.staleReads()));
         }
         incidents.forEach(incident -> md.append("\n**Incident:** ").append(incident).append('\n'));
-        md.append("\n").append(converged() ? "The read model caught up with the store after the load."
+        md.append("\n").append(converged() ? String.format("The read model caught up with the store %.1f s after the load "
+                + "stopped.", convergedSeconds)
                 : "**The read model did not catch up**: " + sessionsBehind + " sessions behind after "
                 + settings.convergeWithin().toSeconds() + " s.").append("\n\n## Invariants\n\n");
         for (CheckResult check : verdict.checks()) {
@@ -133,6 +137,7 @@ public final class RunReport {
             json.put("seconds", took.toSeconds());
             json.put("windows", stats);
             json.put("converged", converged());
+            json.put("convergedSeconds", convergedSeconds);
             json.put("incidents", incidents);
             json.put("checks", verdict.checks().stream().map(check -> Map.of("name", check.name(),
                     "holds", check.holds(), "tolerated", tolerated.contains(check.name()), "examined", check.examinedCount(), "broken", check.violationCount(),

@@ -18,17 +18,21 @@ import java.util.List;
  * @param staleReads        reads answered with {@code x-ledger-consistency: stale}
  * @param recoveredSeconds  from the injection until the last failed request of the stretch ended: after it every
  *                          request was answered again (0 when none failed)
+ * @param freshSeconds      from the injection until the last degraded answer ended (failed, a write answered pending,
+ *                          a read answered stale): after it every answer was whole again
  * @param backSeconds       from the injection until the hit part was back (restarted and healthy)
  * @param redelivered       topic records sent in the stretch that repeat an event already on the topic
  */
 public record WindowStats(String name, String target, int requests, int writesAcknowledged, int failedWrites,
                           int failedReads, int pendingWrites, int staleReads, double recoveredSeconds,
-                          double backSeconds, int redelivered) {
+                          double freshSeconds, double backSeconds, int redelivered) {
 
     static WindowStats of(String name, String target, List<Op> ops, long startNanos, long endNanos, long startMillis,
                           long endMillis, long restoredNanos, List<TopicReader.Read> redelivered) {
         List<Op> in = ops.stream().filter(op -> op.startNanos() >= startNanos && op.startNanos() < endNanos).toList();
         long lastFailure = in.stream().filter(Op::failed).mapToLong(Op::endNanos).max().orElse(startNanos);
+        long lastDegraded = in.stream().filter(op -> op.failed() || op.pending() || op.stale())
+                .mapToLong(Op::endNanos).max().orElse(startNanos);
         return new WindowStats(name, target, in.size(),
                 count(in, op -> op.kind().isWrite() && op.acknowledged()),
                 count(in, op -> op.kind().isWrite() && op.failed()),
@@ -36,6 +40,7 @@ public record WindowStats(String name, String target, int requests, int writesAc
                 count(in, op -> op.kind().isWrite() && op.acknowledged() && op.pending()),
                 count(in, op -> !op.kind().isWrite() && op.stale()),
                 Math.max(0, lastFailure - startNanos) / 1e9,
+                Math.max(0, lastDegraded - startNanos) / 1e9,
                 restoredNanos < 0 ? 0 : (restoredNanos - startNanos) / 1e9,
                 (int) redelivered.stream().filter(r -> r.timestamp() >= startMillis && r.timestamp() < endMillis).count());
     }
