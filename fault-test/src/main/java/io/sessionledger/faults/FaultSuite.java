@@ -4,6 +4,7 @@ import io.sessionledger.faults.check.Snapshots;
 import io.sessionledger.faults.check.Verdict;
 import io.sessionledger.faults.cluster.Cluster;
 import io.sessionledger.faults.cluster.ClusterLayout;
+import io.sessionledger.faults.cluster.ServiceInstance;
 import io.sessionledger.faults.load.Load;
 import io.sessionledger.faults.load.Op;
 import io.sessionledger.faults.load.Tenancy;
@@ -89,8 +90,10 @@ public final class FaultSuite {
                 : behind + " sessions still behind after " + settings.convergeWithin().toSeconds() + " s");
         Snapshots snapshots = new Snapshots(cluster.databaseUrl(), cluster.databaseUser());
         List<Op> ops = load.journal().ops();
+        List<String> services = cluster.instances().stream().map(ServiceInstance::baseUrl).toList();
         Verdict verdict = Verdict.of(tenancy.tenantId(), ops, snapshots.events(), snapshots.readModel(),
-                snapshots.claims(), new TopicReader(cluster.kafkaBootstrap(), Cluster.TOPIC).readAll(Duration.ofSeconds(60)));
+                snapshots.claims(), new TopicReader(cluster.kafkaBootstrap(), Cluster.TOPIC).readAll(Duration.ofSeconds(60)),
+                List.of(Verdict.deadLetters(cluster.kafkaBootstrap(), services)));
         List<FaultWindow> windows = windows(injected, loadEnd, loadEndMillis);
         return new RunReport(settings, began, Duration.between(began, Instant.now()), loadStart, loadStartMillis,
                 windows, ops, verdict, behind, converged, incidents, cluster.restarts(), cluster.workDir());

@@ -15,12 +15,16 @@ import java.util.Map;
 final class HistoryChecks {
 
     private final Map<String, List<Op>> bySession = new HashMap<>();
+    /** Reads answered 404: the session was not found. */
+    private final Map<String, List<Op>> notFound = new HashMap<>();
 
     HistoryChecks(List<Op> ops) {
         for (Op op : ops) {
             String session = sessionOf(op);
             if (session != null && op.acknowledged() && op.version() != null) {
                 bySession.computeIfAbsent(session, s -> new ArrayList<>()).add(op);
+            } else if (session != null && !op.kind().isWrite() && op.status() == 404) {
+                notFound.computeIfAbsent(session, s -> new ArrayList<>()).add(op);
             }
         }
     }
@@ -79,6 +83,17 @@ final class HistoryChecks {
                 }
             }
         }
+        notFound.forEach((session, reads) -> {
+            List<Op> writes = bySession.getOrDefault(session, List.of());
+            for (Op read : reads) {
+                result.examined();
+                long published = maxBefore(writes, read, true, false);
+                if (published >= 0 && !read.stale()) {
+                    result.violation(read.kind() + " " + read.requestId() + " by client " + read.client() + " found no "
+                            + read.target() + ", version " + published + " was acknowledged before it began");
+                }
+            }
+        });
         result.note(stale + " reads marked stale missed an acknowledged write; " + behindPending
                 + " reads missed only writes answered pending");
         return result;

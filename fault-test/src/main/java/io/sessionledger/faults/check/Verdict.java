@@ -15,11 +15,17 @@ public record Verdict(List<CheckResult> checks, List<TopicReader.Read> redeliver
     /** Runs every check on what the run left behind. */
     public static Verdict of(String tenantId, List<Op> ops, List<StoredEvent> events, java.util.Map<String,
             ProjectedSession> readModel, List<String[]> claims, List<TopicReader.Read> records) {
+        return of(tenantId, ops, events, readModel, claims, records, List.of());
+    }
+
+    /** @param more checks made on the running system itself (its dead letters) */
+    public static Verdict of(String tenantId, List<Op> ops, List<StoredEvent> events, java.util.Map<String,
+            ProjectedSession> readModel, List<String[]> claims, List<TopicReader.Read> records, List<CheckResult> more) {
         SessionFold fold = new SessionFold(events);
         WriteChecks writes = new WriteChecks(tenantId, events, fold);
         TopicChecks topic = new TopicChecks(events, records);
         HistoryChecks history = new HistoryChecks(ops);
-        List<CheckResult> checks = List.of(
+        List<CheckResult> checks = new java.util.ArrayList<>(List.of(
                 writes.acknowledged(ops),
                 writes.unacknowledged(ops),
                 topic.check(),
@@ -27,8 +33,14 @@ public record Verdict(List<CheckResult> checks, List<TopicReader.Read> redeliver
                 new NameChecks(fold).check(ops, claims),
                 history.monotonicReads(),
                 history.readYourWrites(),
-                history.linearizableWrites());
+                history.linearizableWrites()));
+        checks.addAll(more);
         return new Verdict(checks, topic.redelivered(), events.size(), fold.all().size(), records.size());
+    }
+
+    /** The dead-letter check, on the broker and the services' metrics of a running system. */
+    public static CheckResult deadLetters(String bootstrap, List<String> serviceUrls) {
+        return DeadLetterCheck.check(bootstrap, serviceUrls);
     }
 
     public boolean holds() {

@@ -106,6 +106,10 @@ public final class Cluster implements AutoCloseable {
         return layout.workDir();
     }
 
+    public List<ServiceInstance> instances() {
+        return List.copyOf(instances);
+    }
+
     public List<ServiceInstance> instances(ServiceInstance.Role role) {
         return instances.stream().filter(instance -> instance.role() == role).toList();
     }

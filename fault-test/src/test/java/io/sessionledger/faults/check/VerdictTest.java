@@ -107,6 +107,12 @@ class VerdictTest {
     }
 
     @Test
+    void aReadThatDoesNotFindASessionWhoseCreateWasAcknowledgedIsFound() {
+        ops.set(2, new Op(2, Kind.GENESYS_READ, "r-read", SESSION, 40, 50, 40, 404, null, null, false, false, null, null));
+        assertThat(broken()).containsExactly("reads-see-acknowledged-writes");
+    }
+
+    @Test
     void aClientReadingBackwardsIsFound() {
         ops.add(read(1, "r-again", 25, 26, 0L, false)); // began before the hand-over was acknowledged
         ops.set(2, read(1, "r-read", 40, 50, 1L, false));
