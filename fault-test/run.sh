@@ -10,10 +10,12 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VERSION="0.1.0-SNAPSHOT"
+STAMP="$ROOT/fault-test/target/.built-by-run-sh"
 ARTIFACTS=(
   "$ROOT/command-side/target/command-side-$VERSION.jar"
   "$ROOT/query-side/target/query-side-$VERSION.jar"
   "$ROOT/fault-test/target/runtime.classpath"
+  "$STAMP"
 )
 
 needs_build() {
@@ -33,6 +35,7 @@ if needs_build; then
   # package, not install: the reactor resolves the modules from each other, and ~/.m2 may be shared.
   echo "Building (mvn -q -DskipTests package of the services, the edge and the suite)..." >&2
   (cd "$ROOT" && mvn -B -ntp -q -DskipTests package -pl command-side,query-side,deploy,fault-test -am)
+  touch "$STAMP" # Maven leaves up-to-date outputs untouched: this says when the last build ran
 fi
 
 ARGS=()

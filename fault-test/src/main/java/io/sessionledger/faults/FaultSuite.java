@@ -1,5 +1,6 @@
 package io.sessionledger.faults;
 
+import io.sessionledger.faults.check.LedgerReconciliation;
 import io.sessionledger.faults.check.Snapshots;
 import io.sessionledger.faults.check.Verdict;
 import io.sessionledger.faults.cluster.Cluster;
@@ -94,9 +95,11 @@ public final class FaultSuite {
         Verdict verdict = Verdict.of(tenancy.tenantId(), ops, snapshots.events(), snapshots.readModel(),
                 snapshots.claims(), new TopicReader(cluster.kafkaBootstrap(), Cluster.TOPIC).readAll(Duration.ofSeconds(60)),
                 List.of(Verdict.deadLetters(cluster.kafkaBootstrap(), services)));
+        String reconciliation = LedgerReconciliation.ask(cluster.baseUrl(), cluster.adminKey());
+        say(reconciliation);
         List<FaultWindow> windows = windows(injected, loadEnd, loadEndMillis);
         return new RunReport(settings, began, Duration.between(began, Instant.now()), loadStart, loadStartMillis,
-                windows, ops, verdict, behind, converged, incidents, cluster.restarts(), cluster.workDir());
+                windows, ops, verdict, behind, converged, reconciliation, incidents, cluster.restarts(), cluster.workDir());
     }
 
     /** Each fault answers for the time from its injection to the next one, the last to the end of the load. */

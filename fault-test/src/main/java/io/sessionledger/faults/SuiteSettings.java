@@ -21,7 +21,7 @@ public record SuiteSettings(String form, int clients, Duration pause, Duration r
     /** What CI runs: every fault once, a few seconds of load around each (about three minutes in all). */
     public static SuiteSettings shortForm(List<Fault> faults) {
         return new SuiteSettings("short", 6, Duration.ofMillis(40), Duration.ofSeconds(20), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), 1, faults, Duration.ofSeconds(60), Duration.ofMinutes(8));
+                Duration.ofSeconds(5), 1, faults, Duration.ofSeconds(90), Duration.ofMinutes(8));
     }
 
     /** The documented long form: more clients, every fault three times, half a minute of load after each. */

@@ -83,19 +83,38 @@ final class HistoryChecks {
                 }
             }
         }
-        notFound.forEach((session, reads) -> {
-            List<Op> writes = bySession.getOrDefault(session, List.of());
-            for (Op read : reads) {
-                result.examined();
-                long published = maxBefore(writes, read, true, false);
-                if (published >= 0 && !read.stale()) {
-                    result.violation(read.kind() + " " + read.requestId() + " by client " + read.client() + " found no "
-                            + read.target() + ", version " + published + " was acknowledged before it began");
-                }
-            }
-        });
         result.note(stale + " reads marked stale missed an acknowledged write; " + behindPending
                 + " reads missed only writes answered pending");
+        return result;
+    }
+
+    /**
+     * A read that answers 404 for a session whose create (or any write) was acknowledged with its position before
+     * the read began tells the client the session does not exist: unless it says the answer may be stale, that
+     * is a lost write as far as the client can tell.
+     */
+    CheckResult readsFindSessions() {
+        CheckResult result = new CheckResult("reads-find-acknowledged-sessions",
+                "a read never answers 404, unmarked, for a session acknowledged before it began");
+        long stale = 0;
+        for (Map.Entry<String, List<Op>> session : notFound.entrySet()) {
+            List<Op> writes = bySession.getOrDefault(session.getKey(), List.of());
+            for (Op read : session.getValue()) {
+                result.examined();
+                long published = maxBefore(writes, read, true, false);
+                if (published < 0) {
+                    continue;
+                }
+                if (read.stale()) {
+                    stale++;
+                } else {
+                    result.violation(read.kind() + " " + read.requestId() + " by client " + read.client()
+                            + " found no " + read.target() + " (in " + (read.endNanos() - read.startNanos()) / 1_000_000
+                            + " ms), version " + published + " was acknowledged before it began");
+                }
+            }
+        }
+        result.note(stale + " such answers were marked stale");
         return result;
     }
 

@@ -33,6 +33,7 @@ public record Verdict(List<CheckResult> checks, List<TopicReader.Read> redeliver
                 new NameChecks(fold).check(ops, claims),
                 history.monotonicReads(),
                 history.readYourWrites(),
+                history.readsFindSessions(),
                 history.linearizableWrites()));
         checks.addAll(more);
         return new Verdict(checks, topic.redelivered(), events.size(), fold.all().size(), records.size());

@@ -31,13 +31,15 @@ public final class RunReport {
     private final Verdict verdict;
     private final long sessionsBehind;
     private final double convergedSeconds;
+    private final String reconciliation;
     private final List<String> incidents;
     private final List<String> restarts;
     private final Path workDir;
 
     public RunReport(SuiteSettings settings, Instant began, Duration took, long loadStart, long loadStartMillis,
                      List<FaultWindow> windows, List<Op> ops, Verdict verdict, long sessionsBehind,
-                     double convergedSeconds, List<String> incidents, List<String> restarts, Path workDir) {
+                     double convergedSeconds, String reconciliation, List<String> incidents, List<String> restarts,
+                     Path workDir) {
         this.settings = settings;
         this.began = began;
         this.took = took;
@@ -45,6 +47,7 @@ public final class RunReport {
         this.verdict = verdict;
         this.sessionsBehind = sessionsBehind;
         this.convergedSeconds = convergedSeconds;
+        this.reconciliation = reconciliation;
         this.incidents = List.copyOf(incidents);
         this.restarts = restarts;
         this.workDir = workDir;
@@ -112,7 +115,8 @@ public final class RunReport {
         md.append("\n").append(converged() ? String.format("The read model caught up with the store %.1f s after the load "
                 + "stopped.", convergedSeconds)
                 : "**The read model did not catch up**: " + sessionsBehind + " sessions behind after "
-                + settings.convergeWithin().toSeconds() + " s.").append("\n\n## Invariants\n\n");
+                + settings.convergeWithin().toSeconds() + " s.").append("\n\nAfter it, ").append(reconciliation)
+                .append(".\n\n## Invariants\n\n");
         for (CheckResult check : verdict.checks()) {
             md.append(String.format("- **%s** %s: %s (%d examined, %d broken)%n", check.holds() ? "HOLDS"
                             : tolerated.contains(check.name()) ? "BROKEN (tolerated: a known gap)" : "BROKEN",
@@ -138,6 +142,7 @@ public final class RunReport {
             json.put("windows", stats);
             json.put("converged", converged());
             json.put("convergedSeconds", convergedSeconds);
+            json.put("reconciliation", reconciliation);
             json.put("incidents", incidents);
             json.put("checks", verdict.checks().stream().map(check -> Map.of("name", check.name(),
                     "holds", check.holds(), "tolerated", tolerated.contains(check.name()), "examined", check.examinedCount(), "broken", check.violationCount(),

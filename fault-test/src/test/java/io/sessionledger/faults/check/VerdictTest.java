@@ -109,7 +109,9 @@ class VerdictTest {
     @Test
     void aReadThatDoesNotFindASessionWhoseCreateWasAcknowledgedIsFound() {
         ops.set(2, new Op(2, Kind.GENESYS_READ, "r-read", SESSION, 40, 50, 40, 404, null, null, false, false, null, null));
-        assertThat(broken()).containsExactly("reads-see-acknowledged-writes");
+        assertThat(broken()).containsExactly("reads-find-acknowledged-sessions");
+        ops.set(2, new Op(2, Kind.GENESYS_READ, "r-read", SESSION, 40, 50, 40, 404, null, null, false, true, null, null));
+        assertThat(broken()).isEmpty();
     }
 
     @Test
