@@ -58,6 +58,10 @@ public final class FaultSuiteMain implements Callable<Integer> {
         Path root = home.toAbsolutePath().normalize();
         Path report = reportDir != null ? reportDir : root.resolve("fault-results")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.exists(report.resolve("work"))) {
+            throw new CommandLine.ParameterException(new CommandLine(this), report + " holds an earlier run: choose "
+                    + "another --report-dir");
+        }
         ClusterLayout layout = ClusterLayout.of(root, root.resolve("fault-test/target/classes"),
                 root.resolve("fault-test/target/runtime.classpath"), Files.createDirectories(report.resolve("work")));
         RunReport run = new FaultSuite(settings, layout).run();

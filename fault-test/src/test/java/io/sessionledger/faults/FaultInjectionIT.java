@@ -28,6 +28,7 @@ class FaultInjectionIT {
     void nothingAcknowledgedIsLostOrDoubledWhilePartsCrashAndComeBack() throws Exception {
         Path home = Path.of(System.getProperty("ledger.home", "..")).toAbsolutePath().normalize();
         Path reportDir = Path.of(System.getProperty("faults.report.dir", "target/fault-report"));
+        deleteRecursively(reportDir); // the last run's broker log and data would be taken up again
         ClusterLayout layout = ClusterLayout.of(home, Path.of(System.getProperty("faults.classes")),
                 Path.of(System.getProperty("faults.classpath.file")), Files.createDirectories(reportDir.resolve("work")));
         Set<String> tolerated = list(System.getProperty("faults.tolerate", ""));
@@ -43,6 +44,14 @@ class FaultInjectionIT {
         assertThat(run.converged()).as(report).isTrue();
         assertThat(run.broken(tolerated)).as(report).isEmpty();
         assertThat(run.stats()).as("every fault was injected").hasSize(1 + FaultSuiteMain.faults(skipped).size());
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     private static Set<String> list(String commaSeparated) {
