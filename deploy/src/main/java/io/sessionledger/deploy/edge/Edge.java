@@ -5,21 +5,16 @@ import io.sessionledger.deploy.edge.metrics.EdgeMetrics;
 import io.sessionledger.deploy.edge.metrics.MetricsServer;
 import io.sessionledger.deploy.edge.quota.Quotas;
 import io.sessionledger.deploy.health.BrokerHealth;
-import io.sessionledger.deploy.health.ServiceHealth;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.ResponseCodeHandler;
-import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
-import io.undertow.server.handlers.proxy.ProxyHandler;
 
-import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One base URL for every API: a non-blocking reverse proxy (Undertow) with keep-alive connection
- * pools to the command side and the query side. Only whole, valid requests reach the proxy
- * ({@code edge.wire}).
+ * pools to the command-side and the query-side instances ({@link UpstreamProxy}). Only whole, valid requests
+ * reach the proxy ({@code edge.wire}).
  */
 public final class Edge implements AutoCloseable {
 
@@ -30,9 +25,6 @@ public final class Edge implements AutoCloseable {
             System.setProperty("org.jboss.logging.provider", "slf4j");
         }
     }
-
-    /** Reads may wait on the read barrier and writes on Kafka acks; both are bounded well below this. */
-    private static final int MAX_REQUEST_MILLIS = 60_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(Edge.class);
 
@@ -58,11 +50,11 @@ public final class Edge implements AutoCloseable {
         EdgeMetrics metrics = new EdgeMetrics();
         MetricsServer metricsServer = MetricsServer.start(settings.metricsHost(), settings.metricsPort(), metrics);
         BrokerHealth brokerHealth = new BrokerHealth(settings.kafkaBootstrap());
-        HttpHandler health = new HealthHandler(
-                new ServiceHealth(settings.commandUrl()), new ServiceHealth(settings.queryUrl()), brokerHealth);
-        InFlight handler = new InFlight(new EdgeHandler(proxyTo(settings.commandUrl()), proxyTo(settings.queryUrl()),
-                health, new ApiDocsHandler(settings.commandUrl(), settings.queryUrl()),
-                new Quotas(settings.commandUrl(), settings.defaultRateLimit(), settings.edgeInstances())), metrics);
+        HttpHandler health = new HealthHandler(settings.commandSide(), settings.querySide(), brokerHealth);
+        InFlight handler = new InFlight(new EdgeHandler(UpstreamProxy.to(settings.commandSide()),
+                UpstreamProxy.to(settings.querySide()), health,
+                new ApiDocsHandler(settings.commandSide(), settings.querySide()),
+                new Quotas(settings.commandSide(), settings.defaultRateLimit(), settings.edgeInstances())), metrics);
         try {
             return new Edge(EdgeServer.start(settings.host(), settings.port(), settings.limits(), handler), handler,
                     settings.drainTimeout(), metrics, metricsServer, brokerHealth);
@@ -81,28 +73,6 @@ public final class Edge implements AutoCloseable {
     /** Where {@code GET /actuator/prometheus} answers (not the public port). */
     public int metricsPort() {
         return metricsServer.port();
-    }
-
-    private static HttpHandler proxyTo(String upstream) {
-        LoadBalancingProxyClient client = new LoadBalancingProxyClient()
-                .addHost(URI.create(upstream))
-                .setConnectionsPerThread(32)
-                .setSoftMaxConnectionsPerThread(8)
-                .setTtl(60_000)
-                // Wait for a free connection rather than answer 503 the moment the pool is busy.
-                .setMaxQueueSize(4096)
-                // A restarted service is used again after one second, not the default ten.
-                .setProblemServerRetry(1);
-        return ProxyHandler.builder()
-                .setProxyClient(client)
-                .setMaxRequestTime(MAX_REQUEST_MILLIS)
-                // A kept-alive connection the service has just closed is retried (idempotent requests only).
-                .setMaxConnectionRetries(2)
-                .setRewriteHostHeader(false)
-                // Client-sent X-Forwarded-* are not trusted: the edge is the first hop.
-                .setReuseXForwarded(false)
-                .setNext(ResponseCodeHandler.HANDLE_404)
-                .build();
     }
 
     /**

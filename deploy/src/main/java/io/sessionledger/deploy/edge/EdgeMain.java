@@ -13,7 +13,7 @@ public final class EdgeMain {
         Edge edge = Edge.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(edge::close, "edge-shutdown"));
         System.out.printf("Session Ledger edge on port %d: writes -> %s, reads -> %s; metrics on %s:%d%n",
-                edge.port(), settings.commandUrl(), settings.queryUrl(), settings.metricsHost(), edge.metricsPort());
+                edge.port(), settings.commandSide(), settings.querySide(), settings.metricsHost(), edge.metricsPort());
         new CountDownLatch(1).await();
     }
 }

@@ -91,13 +91,18 @@ public final class ServiceProcess implements AutoCloseable {
         return process.waitFor();
     }
 
-    /** Kills it at once (SIGKILL): for a process that runs but never became healthy. */
-    void kill() {
-        process.destroyForcibly();
-    }
-
     public Path logFile() {
         return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would end it: nothing runs on the way out. Waits for the exit. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     /** Asks politely (SIGTERM) without waiting, so several services can shut down side by side. */

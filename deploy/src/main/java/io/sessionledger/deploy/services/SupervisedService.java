@@ -110,7 +110,12 @@ public final class SupervisedService implements AutoCloseable {
             return false;
         } catch (StartupFailure e) {
             announce.accept(spec.name() + " did not come up again: " + e.getMessage().lines().findFirst().orElse(""));
-            current.kill(); // running but never healthy: the watch loop sees it exit and tries again
+            try {
+                current.kill(); // running but never healthy: the watch loop sees it exit and tries again
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         } catch (IOException | RuntimeException e) {
             announce.accept(spec.name() + " could not be started again: " + e);
             return false;
