@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,7 @@ public class EndOffsets implements DisposableBean {
     private final Reader reader;
     private CompletableFuture<Map<Integer, Long>> inFlight;
     private CompletableFuture<Map<Integer, Long>> queued;
+    private final AtomicLong requests = new AtomicLong();
     private volatile int partitionCount;
     private volatile long countedAtAssignment = -1;
     private final ProjectionPositions positions;
@@ -99,9 +101,15 @@ public class EndOffsets implements DisposableBean {
         return count;
     }
 
+    /** ListOffsets requests sent so far (reads answered from the projection's fetches send none). */
+    public long requestsSent() {
+        return requests.get();
+    }
+
     private void send(CompletableFuture<Map<Integer, Long>> answer) {
         CompletableFuture.runAsync(() -> {
             try {
+                requests.incrementAndGet();
                 answer.complete(reader.read(partitionCount()));
             } catch (Exception e) {
                 partitionCount = 0;

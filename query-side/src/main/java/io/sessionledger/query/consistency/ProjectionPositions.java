@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,22 @@ public class ProjectionPositions implements ProjectionProgress {
     private final Set<Integer> local = new HashSet<>();
     private final Map<Integer, List<Waiter>> waiters = new HashMap<>();
     private long assignments;
+    private final FetchedEnds fetched = new FetchedEnds();
+
+    /** The log end offsets this instance's projection learned from its own fetches. */
+    public FetchedEnds fetchedEnds() {
+        return fetched;
+    }
+
+    @Override
+    public void countingFetches(LongSupplier responses) {
+        fetched.counting(responses);
+    }
+
+    @Override
+    public void fetched(long fetchesBefore, long restartedAt, Map<Integer, Long> ends) {
+        fetched.published(fetchesBefore, restartedAt, ends);
+    }
 
     /** Completes once the projection has committed everything below {@code target} in that partition. */
     public synchronized CompletableFuture<Void> reached(int partition, long target) {
@@ -40,9 +57,9 @@ public class ProjectionPositions implements ProjectionProgress {
         return future;
     }
 
-    /** Reads waiting at the barrier for this instance's projection right now. */
+    /** Reads waiting at the barrier for this instance's projection right now (for its positions or its fetches). */
     public synchronized int waitingReads() {
-        int waiting = 0;
+        int waiting = fetched.waiting();
         for (List<Waiter> queue : waiters.values()) {
             for (Waiter waiter : queue) {
                 waiting += waiter.reached().isDone() ? 0 : 1;

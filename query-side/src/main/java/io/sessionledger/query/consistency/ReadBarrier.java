@@ -6,11 +6,13 @@ import io.sessionledger.events.SessionRef;
 import io.sessionledger.query.config.LedgerProperties;
 import io.sessionledger.query.projection.OffsetRepository;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Read-your-writes: before a read, wait until the projection has committed everything the broker held
- * when the read began. Every write acknowledged before that moment is below the end offset it learns.
+ * when the read began. Every write acknowledged before that moment is below the end offset it learns, which comes
+ * from the projection's own fetches ({@link FetchedEnds}) wherever they can tell, so a read sends no request of its
+ * own. A read that names its write ({@link #awaitRecord}) needs no end offset at all.
  * Each method returns false when the bound ran out, and the caller serves what it has, marked stale.
  */
 @Component
@@ -29,6 +33,7 @@ public class ReadBarrier {
 
     private final EndOffsets endOffsets;
     private final ProjectionPositions positions;
+    private final FetchedEnds fetched;
     private final OffsetRepository storedOffsets;
     private final String topic;
     private final long timeoutNanos;
@@ -38,6 +43,7 @@ public class ReadBarrier {
                        LedgerProperties ledger, ConsistencyProperties consistency, MeterRegistry meters) {
         this.endOffsets = endOffsets;
         this.positions = positions;
+        this.fetched = positions.fetchedEnds();
         this.storedOffsets = storedOffsets;
         this.topic = ledger.topic();
         this.timeoutNanos = consistency.readTimeout().toNanos();
@@ -45,16 +51,19 @@ public class ReadBarrier {
     }
 
     public boolean awaitSession(SessionRef session) {
+        long mark = fetched.mark();
         return timed("session", deadline -> {
             int partition = partitionOf(session);
-            Long end = endOffsets.latest().get(remaining(deadline), TimeUnit.NANOSECONDS).get(partition);
+            Long end = endsSince(mark, List.of(partition), deadline).get(partition);
             return end == null || awaitOffset(partition, end, deadline);
         });
     }
 
     public boolean awaitAll() {
+        long mark = fetched.mark();
         return timed("all", deadline -> {
-            Map<Integer, Long> ends = endOffsets.latest().get(remaining(deadline), TimeUnit.NANOSECONDS);
+            List<Integer> partitions = IntStream.range(0, endOffsets.partitionCount()).boxed().toList();
+            Map<Integer, Long> ends = endsSince(mark, partitions, deadline);
             for (Map.Entry<Integer, Long> end : ends.entrySet()) {
                 if (!awaitOffset(end.getKey(), end.getValue(), deadline)) {
                     return false;
@@ -62,6 +71,26 @@ public class ReadBarrier {
             }
             return true;
         });
+    }
+
+    /**
+     * End offsets at or past every write acknowledged before {@code mark}: from this instance's own fetches when it
+     * fetches all those partitions and they can tell, otherwise (partitions another instance projects, several
+     * leading brokers, no consumer running) asked of the broker.
+     */
+    private Map<Integer, Long> endsSince(long mark, List<Integer> partitions, long deadline) throws Exception {
+        if (partitions.stream().allMatch(positions::isLocal)) {
+            CompletableFuture<Map<Integer, Long>> known = fetched.endsAfter(mark);
+            try {
+                Map<Integer, Long> ends = known.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                if (ends.keySet().containsAll(partitions)) {
+                    return ends;
+                }
+            } finally {
+                known.cancel(false);
+            }
+        }
+        return endOffsets.latest().get(remaining(deadline), TimeUnit.NANOSECONDS);
     }
 
     /** Waits until the record at {@code offset} (a write the command side reported) is projected. */

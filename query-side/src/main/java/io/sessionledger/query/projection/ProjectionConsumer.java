@@ -138,18 +138,23 @@ public class ProjectionConsumer implements SmartLifecycle {
         KafkaConsumer<byte[], byte[]> kafka =
                 new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         WriteBehind writes = new WriteBehind();
+        EndsFromFetches ends = null;
         try {
             consumer = kafka;
             SeekToStoredOffsets seeker = new SeekToStoredOffsets(kafka, ledger.topic(), offsets, moves,
                     this::retryAfterFailure, () -> settleBeforeRebalance(kafka, writes));
             kafka.subscribe(List.of(ledger.topic()), seeker);
+            ends = new EndsFromFetches(kafka, ledger.topic(), settings.maxPollRecords(), progress);
             int failures = 0;
             while (running) {
                 try {
                     honourPauses(kafka, writes, seeker);
+                    ends.beforePoll();
                     // With a batch in flight, take only what is already fetched: its commit must not wait for a poll.
+                    // Otherwise no longer than a fetch waits at the broker: reads wait for the rounds published here.
                     ConsumerRecords<byte[], byte[]> records =
-                            kafka.poll(writes.busy() ? Duration.ZERO : settings.pollTimeout());
+                            kafka.poll(writes.busy() ? Duration.ZERO : settings.fetchMaxWait());
+                    ends.afterPoll(records.count());
                     project(kafka, records, writes);
                     failures = 0;
                 } catch (WakeupException e) {
@@ -170,6 +175,9 @@ public class ProjectionConsumer implements SmartLifecycle {
         } finally {
             for (Pause left; (left = pauses.poll()) != null; ) {
                 left.parked.completeExceptionally(new IllegalStateException("the projection consumer stopped"));
+            }
+            if (ends != null) {
+                ends.close();
             }
             settleQuietly(writes);
             writes.close();
@@ -316,6 +324,9 @@ public class ProjectionConsumer implements SmartLifecycle {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         // Catching up, a poll should find a whole batch buffered: 1 MiB a partition is ~1,500 events.
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
+        // A read without a position waits for two fetch responses (EndsFromFetches): with nothing written, each
+        // waits this long at the broker.
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) Math.max(1, settings.fetchMaxWait().toMillis()));
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-side-projection");
         // How soon the other instances take over the partitions of one that died without leaving the group.
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());

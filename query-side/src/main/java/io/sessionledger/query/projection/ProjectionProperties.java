@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bulkThreshold  a batch touching at least this many sessions is written with COPY on PostgreSQL
  * @param sessionTimeout an instance that stops heartbeating (killed) loses its partitions to the others after this
  * @param metadataMaxAge partitions added to the topic are noticed, and projected, within about this
+ * @param fetchMaxWait   how long a fetch waits at the broker when nothing is new; a read that carries no position
+ *                       waits for two fetch responses, so about twice this when nothing is written
  */
 @ConfigurationProperties("ledger.projection")
 public record ProjectionProperties(
@@ -22,5 +24,6 @@ public record ProjectionProperties(
         @DefaultValue("5s") Duration maxRetryBackoff,
         @DefaultValue("500") int bulkThreshold,
         @DefaultValue("10s") Duration sessionTimeout,
-        @DefaultValue("30s") Duration metadataMaxAge) {
+        @DefaultValue("30s") Duration metadataMaxAge,
+        @DefaultValue("5ms") Duration fetchMaxWait) {
 }

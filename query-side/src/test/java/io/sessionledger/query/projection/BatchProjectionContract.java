@@ -146,7 +146,7 @@ interface BatchProjectionContract {
 
     private static ProjectionProperties settings() {
         return new ProjectionProperties(true, "unused", 500, Duration.ofMillis(100), Duration.ofMillis(500), BULK,
-                Duration.ofSeconds(10), Duration.ofSeconds(30));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMillis(5));
     }
 
     private Map<String, SessionRow> rows(String tenant) {

@@ -51,7 +51,7 @@ final class ProjectionHarness implements AutoCloseable {
         deadLetterTopic = topic + ".dlq";
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ProjectionProperties settings = new ProjectionProperties(true, group, 500, Duration.ofMillis(100),
-                Duration.ofMillis(500), 500, Duration.ofSeconds(10), Duration.ofMillis(500));
+                Duration.ofMillis(500), 500, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMillis(5));
         LedgerProperties ledger = new LedgerProperties(bootstrap, topic, URI.create("http://unused"));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         DeadLetterProperties deadLetterSettings =
