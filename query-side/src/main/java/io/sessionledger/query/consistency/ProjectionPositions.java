@@ -40,6 +40,11 @@ public class ProjectionPositions implements ProjectionProgress {
     }
 
     @Override
+    public boolean readsWaitForFetches() {
+        return fetched.waiting() > 0;
+    }
+
+    @Override
     public void fetched(long fetchesBefore, long restartedAt, Map<Integer, Long> ends) {
         fetched.published(fetchesBefore, restartedAt, ends);
     }

@@ -33,6 +33,7 @@ public class ProjectionConsumer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
     /** The web server's graceful shutdown is at DEFAULT_PHASE - 1024, its stop at - 2048. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    private static final Duration READS_WAITING_POLL = Duration.ofMillis(1);
 
     private final LedgerProperties ledger;
     private final ProjectionProperties settings;
@@ -151,9 +152,10 @@ public class ProjectionConsumer implements SmartLifecycle {
                     honourPauses(kafka, writes, seeker);
                     ends.beforePoll();
                     // With a batch in flight, take only what is already fetched: its commit must not wait for a poll.
-                    // Otherwise no longer than a fetch waits at the broker: reads wait for the rounds published here.
-                    ConsumerRecords<byte[], byte[]> records =
-                            kafka.poll(writes.busy() ? Duration.ZERO : settings.fetchMaxWait());
+                    // Otherwise no longer than a fetch waits at the broker, and shorter while reads wait for the
+                    // round published after the poll: a poll ends only at its timeout when fetches bring nothing.
+                    ConsumerRecords<byte[], byte[]> records = kafka.poll(writes.busy() ? Duration.ZERO
+                            : progress.readsWaitForFetches() ? READS_WAITING_POLL : settings.fetchMaxWait());
                     ends.afterPoll(records.count());
                     project(kafka, records, writes);
                     failures = 0;

@@ -29,6 +29,11 @@ public interface ProjectionProgress {
     default void fetched(long fetchesBefore, long restartedAt, Map<Integer, Long> ends) {
     }
 
+    /** Whether reads wait for the next round of {@link #fetched}: the poll thread then polls in short steps. */
+    default boolean readsWaitForFetches() {
+        return false;
+    }
+
     ProjectionProgress NONE = new ProjectionProgress() {
         @Override
         public void assigned(Map<Integer, Long> nextOffsets) {
