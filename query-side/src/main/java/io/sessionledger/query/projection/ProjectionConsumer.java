@@ -145,18 +145,21 @@ public class ProjectionConsumer implements SmartLifecycle {
             SeekToStoredOffsets seeker = new SeekToStoredOffsets(kafka, ledger.topic(), offsets, moves,
                     this::retryAfterFailure, () -> settleBeforeRebalance(kafka, writes));
             kafka.subscribe(List.of(ledger.topic()), seeker);
-            ends = new EndsFromFetches(kafka, ledger.topic(), settings.maxPollRecords(), progress);
+            if (settings.fetchMaxWait() != null) {
+                ends = new EndsFromFetches(kafka, ledger.topic(), settings.maxPollRecords(), progress);
+            }
             int failures = 0;
             while (running) {
                 try {
                     honourPauses(kafka, writes, seeker);
-                    ends.beforePoll();
+                    if (ends != null) {
+                        ends.beforePoll();
+                    }
                     // With a batch in flight, take only what is already fetched: its commit must not wait for a poll.
-                    // Otherwise no longer than a fetch waits at the broker, and shorter while reads wait for the
-                    // round published after the poll: a poll ends only at its timeout when fetches bring nothing.
-                    ConsumerRecords<byte[], byte[]> records = kafka.poll(writes.busy() ? Duration.ZERO
-                            : progress.readsWaitForFetches() ? READS_WAITING_POLL : settings.fetchMaxWait());
-                    ends.afterPoll(records.count());
+                    ConsumerRecords<byte[], byte[]> records = kafka.poll(writes.busy() ? Duration.ZERO : pollTimeout());
+                    if (ends != null) {
+                        ends.afterPoll(records.count());
+                    }
                     project(kafka, records, writes);
                     failures = 0;
                 } catch (WakeupException e) {
@@ -215,6 +218,18 @@ public class ProjectionConsumer implements SmartLifecycle {
             }
             throw e;
         }
+    }
+
+    /**
+     * Reads that learn the end offsets from this consumer's fetches wait for the round published after a poll, and a
+     * poll whose fetches bring nothing ends only at its timeout: then no longer than a fetch waits at the broker, and
+     * in short steps while reads wait.
+     */
+    private Duration pollTimeout() {
+        if (settings.fetchMaxWait() == null) {
+            return settings.pollTimeout();
+        }
+        return progress.readsWaitForFetches() ? READS_WAITING_POLL : settings.fetchMaxWait();
     }
 
     private void honourPauses(KafkaConsumer<byte[], byte[]> kafka, WriteBehind writes, SeekToStoredOffsets seeker) {
@@ -326,9 +341,11 @@ public class ProjectionConsumer implements SmartLifecycle {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         // Catching up, a poll should find a whole batch buffered: 1 MiB a partition is ~1,500 events.
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
-        // A read without a position waits for two fetch responses (EndsFromFetches): with nothing written, each
-        // waits this long at the broker.
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) Math.max(1, settings.fetchMaxWait().toMillis()));
+        if (settings.fetchMaxWait() != null) {
+            // A read without a position waits for two fetch responses (EndsFromFetches): with nothing written, each
+            // waits this long at the broker.
+            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) Math.max(1, settings.fetchMaxWait().toMillis()));
+        }
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-side-projection");
         // How soon the other instances take over the partitions of one that died without leaving the group.
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bulkThreshold  a batch touching at least this many sessions is written with COPY on PostgreSQL
  * @param sessionTimeout an instance that stops heartbeating (killed) loses its partitions to the others after this
  * @param metadataMaxAge partitions added to the topic are noticed, and projected, within about this
- * @param fetchMaxWait   how long a fetch waits at the broker when nothing is new; a read that carries no position
- *                       waits for two fetch responses, so about twice this when nothing is written
+ * @param fetchMaxWait   unset (the default): reads ask the broker for the end offsets. Set (e.g. 5ms): how long a
+ *                       fetch waits at the broker when nothing is new, and reads learn the end offsets from the
+ *                       projection's own fetches instead, waiting for two of them (docs/decisions.md, "Read barrier
+ *                       from the projection's fetches"): about twice this when nothing is written
  */
 @ConfigurationProperties("ledger.projection")
 public record ProjectionProperties(
@@ -25,5 +27,5 @@ public record ProjectionProperties(
         @DefaultValue("500") int bulkThreshold,
         @DefaultValue("10s") Duration sessionTimeout,
         @DefaultValue("30s") Duration metadataMaxAge,
-        @DefaultValue("5ms") Duration fetchMaxWait) {
+        Duration fetchMaxWait) {
 }

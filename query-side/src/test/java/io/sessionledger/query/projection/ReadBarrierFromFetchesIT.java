@@ -35,7 +35,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The read barrier learns what exists from the projection's own fetches (docs/decisions.md, "Read barrier from the
+ * With {@code ledger.projection.fetch-max-wait} set, the read barrier learns what exists from the projection's own fetches (docs/decisions.md, "Read barrier from the
  * projection's fetches"): a read that carries no position sends no request to the broker, and still never answers
  * before a write acknowledged before it began is projected.
  */
@@ -66,7 +66,8 @@ class ReadBarrierFromFetchesIT {
                 "--ledger.kafka-bootstrap=" + TestKafka.bootstrap(),
                 "--ledger.topic=" + topic,
                 "--ledger.command-url=" + commandSide.url(),
-                "--ledger.consistency.read-timeout=30s");
+                "--ledger.consistency.read-timeout=30s",
+                "--ledger.projection.fetch-max-wait=5ms");
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
