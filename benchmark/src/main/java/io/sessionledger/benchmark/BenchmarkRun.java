@@ -1,6 +1,8 @@
 package io.sessionledger.benchmark;
 
 import io.sessionledger.benchmark.Settings.Part;
+import io.sessionledger.benchmark.cpu.CpuMeter;
+import io.sessionledger.benchmark.cpu.CpuWindow;
 import io.sessionledger.benchmark.lag.LagRun;
 import io.sessionledger.benchmark.lag.VisibilityWatcher;
 import io.sessionledger.benchmark.load.ClosedLoop;
@@ -43,9 +45,11 @@ final class BenchmarkRun {
     private final String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     private final HttpClient client = HttpClients.lean();
     private final ClosedLoop closedLoop = new ClosedLoop(client);
+    private final CpuMeter cpu;
 
     BenchmarkRun(Settings settings) {
         this.settings = settings;
+        this.cpu = new CpuMeter(settings.systemPid(), settings.databaseName());
     }
 
     int run() throws Exception {
@@ -76,6 +80,13 @@ final class BenchmarkRun {
                 });
                 section(collected, "bulk load and Genesys gets", bulk::loadAndGetGenesys);
                 section(collected, "Kore and Vectara reads among the bulk sessions", bulk::readKoreAndVectara);
+            }
+            if (settings.runs(Part.audit)) {
+                // last: it adds a million events to the store, which the sections before should not see
+                AuditSection audit = new AuditSection(settings, target, key, collected, closedLoop, cpu, stamp);
+                section(collected, "audit: write-path costs", audit::writePathCosts);
+                section(collected, "audit: checkpoint latency", audit::checkpointLatency);
+                section(collected, "audit: verification and export", audit::verificationAndExport);
             }
         }
         Path dir = ResultsWriter.write(settings.outDir().resolve(stamp), collected.results());
@@ -166,9 +177,11 @@ final class BenchmarkRun {
     private void measure(Scenario scenario, Target target, int concurrency, Collected collected,
                          SpecTarget targetOrNull) throws Exception {
         System.err.printf("%s at %d clients...%n", scenario.name(), concurrency);
-        PhaseResult result = closedLoop.run(scenario.name(), scenario.setup().prepare(target), concurrency,
-                settings.phases());
-        collected.phase(result, concurrency, targetOrNull == null ? null : targetOrNull.judge(result.latency()));
+        RequestFactory requests = scenario.setup().prepare(target);
+        CpuWindow window = cpu.available() ? CpuWindow.over(cpu, settings.phases()) : null;
+        PhaseResult result = closedLoop.run(scenario.name(), requests, concurrency, settings.phases());
+        collected.phase(result, concurrency, targetOrNull == null ? null : targetOrNull.judge(result.latency()),
+                window == null ? null : window.await());
     }
     private void lag(Scenario creates, Target target, Collected collected) throws Exception {
         if (settings.readDbUrl() == null) {

@@ -4,7 +4,7 @@ import io.sessionledger.benchmark.reference.ReferenceResult;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one run produced, in the order it was measured. */
+/** Everything one run produced, in the order it was measured; {@code audit} is null when that section did not run. */
 public record Results(String startedAt, String baseUrl, Map<String, Object> settings,
-                      List<ReferenceResult> reference, List<Row> rows, List<String> notes) {
+                      List<ReferenceResult> reference, List<Row> rows, List<String> notes, AuditCosts audit) {
 }

@@ -1,0 +1,111 @@
+package io.sessionledger.benchmark.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sessionledger.proofs.MerkleHashes;
+import io.sessionledger.proofs.MerkleProofs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Streams a tenant-wide export (JSON Lines) and counts its event lines as they arrive, without holding it. Every
+ * {@value #SAMPLE}th event line is parsed and its inclusion proof checked against the root on the first line
+ * (so a fast export is also a right one); the closing line's count must match.
+ */
+public final class ExportReader {
+
+    public record Exported(long events, long bytes, double seconds, long declared, long proofsChecked, long proofsFailed) {
+        public double eventsPerSecond() {
+            return seconds > 0 ? events / seconds : 0;
+        }
+
+        public String describe() {
+            return String.format("%,d event lines, %,d MB, closing line says %,d; %,d sampled inclusion proofs "
+                            + "checked against the header's root, %,d wrong", events, bytes >> 20, declared,
+                    proofsChecked, proofsFailed);
+        }
+    }
+
+    private static final int SAMPLE = 997;
+    private static final int SHORT = 256;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private long lines;
+    private long bytes;
+    private long declared = -1;
+    private long checked;
+    private long failed;
+    private long treeSize;
+    private byte[] root;
+
+    public static Exported tenant(AuditApi api, String tenantId, long treeSize) throws IOException, InterruptedException {
+        HttpRequest request = api.request("/ledger/v1/export?treeSize=" + treeSize + "&tenantId=" + tenantId,
+                api.adminKey()).timeout(java.time.Duration.ofMinutes(30)).GET().build();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = api.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            try (InputStream body = response.body()) {
+                throw new IllegalStateException("export: " + response.statusCode() + " "
+                        + new String(body.readNBytes(2000)));
+            }
+        }
+        ExportReader reader = new ExportReader();
+        try (InputStream body = response.body()) {
+            reader.read(body);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long events = Math.max(0, reader.lines - 2); // header and closing line
+        return new Exported(events, reader.bytes, seconds, reader.declared, reader.checked, reader.failed);
+    }
+
+    private void read(InputStream body) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+        for (int read; (read = body.read(buffer)) > 0; ) {
+            bytes += read;
+            int from = 0;
+            for (int i = 0; i < read; i++) {
+                if (buffer[i] != '\n') {
+                    continue;
+                }
+                // parsed: the header (line 0), sampled event lines, and any short line (only the closing one is)
+                if (lines % SAMPLE == 0 || line.size() + i - from < SHORT) {
+                    line.write(buffer, from, i - from);
+                    parsed(line.toByteArray());
+                }
+                line.reset();
+                lines++;
+                from = i + 1;
+            }
+            line.write(buffer, from, read - from); // the start of the next line
+        }
+        if (line.size() > 0) {
+            parsed(line.toByteArray());
+            lines++;
+        }
+    }
+
+    private void parsed(byte[] text) throws IOException {
+        JsonNode node = JSON.readTree(text);
+        if (node.has("checkpoint")) {
+            treeSize = node.path("checkpoint").path("treeSize").asLong();
+            root = Base64.getDecoder().decode(node.path("checkpoint").path("rootHash").asText());
+        } else if (node.has("end")) {
+            declared = node.path("end").path("events").asLong();
+        } else if (node.has("proof")) {
+            List<byte[]> path = new ArrayList<>();
+            node.path("proof").path("hashes").forEach(hash -> path.add(Base64.getDecoder().decode(hash.asText())));
+            byte[] leaf = MerkleHashes.leaf(HexFormat.of().parseHex(node.path("hash").asText()));
+            boolean ok = MerkleProofs.inclusion(node.path("leafIndex").asLong(), treeSize, leaf, path, root);
+            checked++;
+            failed += ok ? 0 : 1;
+        }
+    }
+}
