@@ -8,6 +8,7 @@ import io.sessionledger.benchmark.audit.LedgerFiller;
 import io.sessionledger.benchmark.audit.SigningCost;
 import io.sessionledger.benchmark.audit.WritePathCost;
 import io.sessionledger.benchmark.cpu.CpuMeter;
+import io.sessionledger.benchmark.cpu.CpuSample;
 import io.sessionledger.benchmark.cpu.CpuUse;
 import io.sessionledger.benchmark.cpu.CpuWindow;
 import io.sessionledger.benchmark.load.ClosedLoop;
@@ -119,24 +120,28 @@ final class AuditSection {
         long treeSize = api.checkpointSize();
         System.err.printf("audit: whole-ledger verification (tree size %,d)...%n", treeSize);
         long start = System.nanoTime();
+        CpuSample before = meter.sample();
         JsonNode run = api.verifyLedger(LIMIT);
         double seconds = (System.nanoTime() - start) / 1e9;
         long events = run.path("eventsChecked").asLong();
+        String verifyCpu = perEvent(meter.sample().since(before), events);
         boolean valid = run.path("result").path("valid").asBoolean(false);
         collected.rate("ledger verification", String.format(Locale.ROOT, "%,d events in %.1f s", events, seconds),
                 events / seconds, String.format(Locale.ROOT, "POST /ledger/v1/verify, polled until %s: valid %s, "
-                                + "%,d sessions, %,d checkpoints; %s", run.path("state").asText(), valid,
-                        run.path("sessionsChecked").asLong(), run.path("checkpointsChecked").asLong(),
+                                + "%,d sessions, %,d checkpoints; %s; %s", run.path("state").asText(), valid,
+                        run.path("sessionsChecked").asLong(), run.path("checkpointsChecked").asLong(), verifyCpu,
                         judge(events / seconds)));
         if (!valid) {
             collected.failed("the whole-ledger verification did not say valid: " + run);
         }
         System.err.printf("audit: tenant export against tree size %,d...%n", treeSize);
+        CpuSample exportStart = meter.sample();
         ExportReader.Exported exported = ExportReader.tenant(api, settings.tenantId(), treeSize);
+        String exportCpu = perEvent(meter.sample().since(exportStart), exported.events());
         collected.rate("tenant export", String.format(Locale.ROOT, "%,d events in %.1f s", exported.events(),
                 exported.seconds()), exported.eventsPerSecond(), "GET /ledger/v1/export?treeSize=" + treeSize
                 + "&tenantId=" + settings.tenantId() + " streamed through the edge: " + exported.describe() + "; "
-                + judge(exported.eventsPerSecond()));
+                + exportCpu + "; " + judge(exported.eventsPerSecond()));
         if (exported.declared() != exported.events() || exported.proofsFailed() > 0 || exported.proofsChecked() == 0) {
             collected.failed("the export is not whole or not right: " + exported.describe());
         }
@@ -151,6 +156,18 @@ final class AuditSection {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return secret;
+    }
+
+    /** CPU per event: what the system's own processes used is what a dedicated machine would need. */
+    private static String perEvent(CpuUse use, long events) {
+        if (use == null || events <= 0) {
+            return "CPU not measured";
+        }
+        double n = events;
+        return String.format(Locale.ROOT, "CPU per event: the system's own processes %s µs, load generator %.1f µs, "
+                        + "machine %.1f µs (%.2f cores busy)", use.system() == null ? "-"
+                        : String.format(Locale.ROOT, "%.1f", use.system() * 1e6 / n), use.loadGenerator() * 1e6 / n,
+                use.machine() * 1e6 / n, use.machine() / use.seconds());
     }
 
     private static String judge(double eventsPerSecond) {

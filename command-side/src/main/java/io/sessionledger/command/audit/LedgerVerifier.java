@@ -3,9 +3,12 @@ package io.sessionledger.command.audit;
 import io.sessionledger.command.log.Checkpoint;
 import io.sessionledger.command.log.LogStore;
 import io.sessionledger.command.log.MerkleTree;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -79,8 +82,8 @@ public class LedgerVerifier {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(5000);
         try {
-            streaming.query("select " + StoredEvent.COLUMNS + StoredEvent.FROM
-                    + " order by e.aggregate_identifier, e.sequence_number", row -> {
+            streaming.query(connection -> binary(connection.prepareStatement("select " + StoredEvent.COLUMNS
+                    + StoredEvent.FROM + " order by e.aggregate_identifier, e.sequence_number")), row -> {
                         if (first[0] == null) {
                             ahead(() -> checks.add(StoredEvent.read(row, 0)));
                         }
@@ -90,6 +93,17 @@ public class LedgerVerifier {
             checks.abandon();
         }
         return first[0];
+    }
+
+    /**
+     * On PostgreSQL, rows in the binary format from the first one: the driver switches a statement to it only after
+     * a few executions, and this one runs once; in text, decoding each payload's hex took a third of the reader.
+     */
+    private static PreparedStatement binary(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
+        return statement;
     }
 
     /**

@@ -33,6 +33,11 @@ public class PersonalDataKeys {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Ids asked for in one request: a catch-up poll can meet thousands of subjects new to this cache, and one
+     * request for all of them outgrew the command side's 64 KB body limit (413), failing the batch on every retry.
+     */
+    static final int IDS_PER_REQUEST = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] MARK = SealedValue.PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -103,7 +108,10 @@ public class PersonalDataKeys {
         if (missing.isEmpty() || endpoint == null) {
             return found;
         }
-        Map<String, DataKey> fetched = fetch(missing);
+        Map<String, DataKey> fetched = new HashMap<>();
+        for (int from = 0; from < missing.size(); from += IDS_PER_REQUEST) {
+            fetched.putAll(fetch(missing.subList(from, Math.min(from + IDS_PER_REQUEST, missing.size()))));
+        }
         synchronized (this) {
             cache.putAll(fetched);
         }
