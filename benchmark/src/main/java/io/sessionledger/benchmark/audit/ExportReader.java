@@ -33,7 +33,7 @@ public final class ExportReader {
         }
     }
 
-    private static final int SAMPLE = 997;
+    static final int SAMPLE = 997;
     private static final int SHORT = 256;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,15 +66,13 @@ public final class ExportReader {
             try (InputStream body = connection.getInputStream()) {
                 reader.read(body);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long events = Math.max(0, reader.lines - 2); // header and closing line
-            return new Exported(events, reader.bytes, seconds, reader.declared, reader.checked, reader.failed);
+            return reader.result((System.nanoTime() - start) / 1e9);
         } finally {
             connection.disconnect();
         }
     }
 
-    private void read(InputStream body) throws IOException {
+    void read(InputStream body) throws IOException {
         byte[] buffer = new byte[1 << 16];
         ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
         for (int read; (read = body.read(buffer)) > 0; ) {
@@ -99,6 +97,11 @@ public final class ExportReader {
             parsed(line.toByteArray());
             lines++;
         }
+    }
+
+    /** What was read so far, as an export of {@code seconds}. */
+    Exported result(double seconds) {
+        return new Exported(Math.max(0, lines - 2), bytes, seconds, declared, checked, failed);
     }
 
     private void parsed(byte[] text) throws IOException {
