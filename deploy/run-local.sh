@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole Session Ledger on this machine, in the foreground: Kafka broker, command side,
 # query side and the edge on http://localhost:${LEDGER_HTTP_PORT:-8080}. Ctrl-C stops everything.
+# With LEDGER_KAFKA_BOOTSTRAP set it uses that broker and starts none of its own. A service that dies is
+# started again ("[launcher] ... restarting it"). Every variable: docs/configuration.md.
 # Builds first when a jar is missing or older than the sources. Works from any directory.
 set -euo pipefail
 
@@ -27,8 +29,8 @@ needs_build() {
 
 if needs_build; then
   command -v mvn >/dev/null || { echo "run-local.sh: Maven (mvn) is needed to build the jars" >&2; exit 1; }
-  echo "Building Session Ledger (mvn -DskipTests install)..."
-  (cd "$ROOT" && mvn -q -DskipTests install)
+  echo "Building Session Ledger (mvn -DskipTests package)..."
+  (cd "$ROOT" && mvn -q -DskipTests package)
 fi
 
 export LEDGER_DATA_DIR="${LEDGER_DATA_DIR:-$ROOT/data}"

@@ -1,10 +1,11 @@
 package io.sessionledger.deploy;
 
-import io.sessionledger.deploy.services.ServiceProcess;
 import io.sessionledger.deploy.services.StartupFailure;
+import io.sessionledger.deploy.services.SupervisedService;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * The whole Session Ledger on one machine, in the foreground: an in-process Kafka broker, the command
@@ -17,7 +18,12 @@ public final class LocalSystem {
 
     /** Starts everything and returns once the edge serves; on failure, stops what it had started. */
     public static RunningSystem start(LocalSystemConfig config) throws Exception {
-        RunningSystem system = new RunningSystem(config);
+        return start(config, LocalSystem::say);
+    }
+
+    /** @param announce where the launcher's lines go (a restarted service, ...): its output, or a test's list */
+    public static RunningSystem start(LocalSystemConfig config, Consumer<String> announce) throws Exception {
+        RunningSystem system = new RunningSystem(config, announce);
         try {
             system.boot();
             return system;
@@ -30,7 +36,7 @@ public final class LocalSystem {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("ledger.home", "."));
         LocalSystemConfig config = LocalSystemConfig.fromEnvironment(System.getenv(), home);
-        RunningSystem system = new RunningSystem(config);
+        RunningSystem system = new RunningSystem(config, LocalSystem::say);
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "ledger-shutdown"));
         System.out.println(Banner.starting(config));
         try {
@@ -47,6 +53,11 @@ public final class LocalSystem {
         new CountDownLatch(1).await();
     }
 
+    /** The launcher's own lines, told apart from the banners by their prefix. */
+    static void say(String line) {
+        System.out.println("[launcher] " + line);
+    }
+
     private static String describe(Exception e) {
         return e instanceof StartupFailure ? e.getMessage() : e.toString();
     }
@@ -61,7 +72,8 @@ public final class LocalSystem {
 
         static String starting(LocalSystemConfig config) {
             return RULE + "\nStarting Session Ledger (data in " + config.dataDir() + ")\n"
-                    + "  Kafka broker      127.0.0.1:" + config.kafkaPort() + "  topic " + config.topic() + "\n"
+                    + "  Kafka broker      " + config.kafkaBootstrap() + (config.ownBroker() ? "" : " (external: none started)")
+                    + "  topic " + config.topic() + "\n"
                     + "  command-side      " + config.commandUrl() + "  log " + config.logDir().resolve("command-side.log") + "\n"
                     + "  query-side        " + config.queryUrl() + "  log " + config.logDir().resolve("query-side.log") + "\n"
                     + "  store             " + (config.dbUrl() == null ? "H2 files under the data dir" : config.dbUrl()) + "\n"
@@ -73,13 +85,15 @@ public final class LocalSystem {
             StringBuilder text = new StringBuilder(RULE).append('\n')
                     .append("Session Ledger is up on ").append(system.baseUrl()).append('\n')
                     .append("  Kafka:       ").append(system.kafkaBootstrap()).append('\n')
+                    .append("  Metrics:     ").append(system.edgeMetricsUrl()).append("/actuator/prometheus (edge; services: ")
+                    .append("/actuator/prometheus on their own ports)\n")
                     .append("  Admin key:   ").append(system.adminKey())
                     .append(config.adminKeyGenerated() ? "   (generated: set LEDGER_ADMIN_KEY to keep one)" : "")
                     .append('\n');
-            for (ServiceProcess service : system.services()) {
+            for (SupervisedService service : system.services()) {
                 text.append("  ").append(String.format("%-12s ", service.name() + " log:")).append(service.logFile()).append('\n');
             }
-            return text.append("Press Ctrl-C to stop.\n").append(RULE).toString();
+            return text.append("A service that dies is started again. Press Ctrl-C to stop.\n").append(RULE).toString();
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Everything the local launcher needs, read from the LEDGER_* variables of docs/architecture.md.
+ * Everything the local launcher needs, read from the LEDGER_* variables of docs/configuration.md.
  * Tests build one from a map instead of the process environment.
  */
 public record LocalSystemConfig(
@@ -20,6 +20,7 @@ public record LocalSystemConfig(
         int commandPort,
         int queryPort,
         int kafkaPort,
+        String externalKafka,
         String topic,
         int partitions,
         String adminKey,
@@ -31,7 +32,8 @@ public record LocalSystemConfig(
         Path queryJar,
         Duration startupTimeout,
         int defaultRateLimit,
-        EdgeLimits edgeLimits) {
+        EdgeLimits edgeLimits,
+        int edgeMetricsPort) {
 
     private static final String JAR_VERSION = "0.1.0-SNAPSHOT";
 
@@ -47,6 +49,7 @@ public record LocalSystemConfig(
                 port(env, "LEDGER_COMMAND_PORT", 8081),
                 port(env, "LEDGER_QUERY_PORT", 8082),
                 port(env, "LEDGER_KAFKA_PORT", 9092),
+                blankToNull(env.get("LEDGER_KAFKA_BOOTSTRAP")),
                 env.getOrDefault("LEDGER_TOPIC", "session-events"),
                 Integer.parseInt(env.getOrDefault("LEDGER_PARTITIONS", "4")),
                 generated ? generateAdminKey() : adminKey,
@@ -59,11 +62,17 @@ public record LocalSystemConfig(
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("LEDGER_STARTUP_TIMEOUT_SECONDS", "120"))),
                 Integer.parseInt(env.getOrDefault("LEDGER_DEFAULT_RATE_LIMIT",
                         String.valueOf(EdgeSettings.DEFAULT_RATE_LIMIT))),
-                EdgeLimits.fromEnvironment(env));
+                EdgeLimits.fromEnvironment(env),
+                port(env, "LEDGER_EDGE_METRICS_PORT", EdgeSettings.DEFAULT_METRICS_PORT));
+    }
+
+    /** Without LEDGER_KAFKA_BOOTSTRAP the launcher runs a broker of its own; with it, it uses that one. */
+    public boolean ownBroker() {
+        return externalKafka == null;
     }
 
     public String kafkaBootstrap() {
-        return "127.0.0.1:" + kafkaPort;
+        return ownBroker() ? "127.0.0.1:" + kafkaPort : externalKafka;
     }
 
     public String commandUrl() {
@@ -83,6 +92,10 @@ public record LocalSystemConfig(
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

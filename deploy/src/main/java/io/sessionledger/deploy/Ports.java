@@ -19,8 +19,11 @@ public final class Ports {
         ports.put("LEDGER_HTTP_PORT", config.httpPort());
         ports.put("LEDGER_COMMAND_PORT", config.commandPort());
         ports.put("LEDGER_QUERY_PORT", config.queryPort());
-        ports.put("LEDGER_KAFKA_PORT", config.kafkaPort());
-        ports.put("LEDGER_KAFKA_PORT + 1 (controller)", config.kafkaPort() + 1);
+        ports.put("LEDGER_EDGE_METRICS_PORT", config.edgeMetricsPort());
+        if (config.ownBroker()) {
+            ports.put("LEDGER_KAFKA_PORT", config.kafkaPort());
+            ports.put("LEDGER_KAFKA_PORT + 1 (controller)", config.kafkaPort() + 1);
+        }
         ports.forEach((name, port) -> {
             if (!isFree(port)) {
                 throw new StartupFailure("Port " + port + " (" + name + ") is already in use. Is another "

@@ -21,8 +21,8 @@ public record ServiceProperties(
         Long parentPid,
         @DefaultValue("64KB") DataSize maxBodySize,
         @DefaultValue({"/ledger/v1/api-keys", "/ledger/v1/agents", "/ledger/v1/apps", "/ledger/v1/projections",
-                "/ledger/v1/reconciliation", "/ledger/v1/verify", "/internal/v1/store-position",
-                "/internal/v1/personal-data-keys"})
+                "/ledger/v1/reconciliation", "/ledger/v1/dead-letters", "/ledger/v1/verify",
+                "/internal/v1/store-position", "/internal/v1/personal-data-keys"})
         List<String> adminPaths,
         @DefaultValue({"/ledger/v1/sessions", "/ledger/v1/log", "/ledger/v1/export", "/ledger/v1/subjects",
                 "/ledger/v1/personal-data"})

@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -24,6 +26,8 @@ import java.util.stream.Stream;
  */
 final class SharedLedger {
 
+    /** What the launcher said once the system was up (a restarted service, ...). */
+    static final List<String> LAUNCHER_SAID = new CopyOnWriteArrayList<>();
     private static RunningSystem system;
     private static TestPostgres database;
     private static Path dataDir;
@@ -38,6 +42,7 @@ final class SharedLedger {
             Path home = Path.of(System.getProperty("ledger.home", "..")).toAbsolutePath().normalize();
             Map<String, String> env = Map.of(
                     "LEDGER_HTTP_PORT", Integer.toString(Ports.findFree()),
+                    "LEDGER_EDGE_METRICS_PORT", Integer.toString(Ports.findFree()),
                     "LEDGER_COMMAND_PORT", Integer.toString(Ports.findFree()),
                     "LEDGER_QUERY_PORT", Integer.toString(Ports.findFree()),
                     "LEDGER_KAFKA_PORT", Integer.toString(Ports.findFreePair()),
@@ -45,7 +50,7 @@ final class SharedLedger {
                     "LEDGER_DB_URL", database.url(),
                     "LEDGER_DB_USER", database.user(),
                     "LEDGER_DB_PASSWORD", "");
-            system = LocalSystem.start(LocalSystemConfig.fromEnvironment(env, home));
+            system = LocalSystem.start(LocalSystemConfig.fromEnvironment(env, home), LAUNCHER_SAID::add);
             Runtime.getRuntime().addShutdownHook(new Thread(SharedLedger::stop, "system-test-stop"));
         }
         return system;

@@ -3,6 +3,7 @@ package io.sessionledger.command.config;
 import io.sessionledger.command.publishing.KafkaPublisher;
 import io.sessionledger.command.publishing.PromptEventSource;
 import io.sessionledger.command.handling.RecentSessions;
+import io.sessionledger.command.handling.StoreCheckedRepository;
 import io.sessionledger.command.session.Session;
 import io.sessionledger.events.LedgerMetadata;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
@@ -38,14 +39,19 @@ public class CommandSideConfig {
 
     /**
      * Sessions seen lately stay in memory ({@code ledger.commands.session-cache}, 0 turns it off): an
-     * association or a get-or-create on a recent session then does not read its events again.
+     * association or a get-or-create on a recent session then does not read its events again, once the store
+     * has confirmed that no one appended since ({@link StoreCheckedRepository}).
      */
     @Bean
     public Repository<Session> sessionRepository(EventStore eventStore,
                                                  @Value("${ledger.commands.session-cache:10000}") int cached) {
         EventSourcingRepository.Builder<Session> repository = EventSourcingRepository.builder(Session.class)
                 .eventStore(eventStore);
-        return cached > 0 ? repository.cache(new RecentSessions(cached)).build() : repository.build();
+        if (cached <= 0) {
+            return repository.build();
+        }
+        RecentSessions recent = new RecentSessions(cached);
+        return new StoreCheckedRepository<>(repository.cache(recent), recent, eventStore);
     }
 
     /**

@@ -1,7 +1,13 @@
 package io.sessionledger.command.config;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +36,23 @@ public class EventStoreSchema {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * The token store JdbcAutoConfiguration would build, with this instance's name as the owner of the segment
+     * claims ({@code ledger.instance-id}; Axon's default, {@code pid@host}, when blank). Two instances that share a
+     * database must have different names, else both believe they hold the publisher's segment and both publish.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                                 TokenStoreProperties properties,
+                                 @Value("${ledger.instance-id:}") String instanceId) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(schema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout());
+        return (instanceId.isBlank() ? builder : builder.nodeId(instanceId)).build();
     }
 
     @Bean

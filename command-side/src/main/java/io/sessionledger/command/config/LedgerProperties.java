@@ -21,7 +21,13 @@ public record LedgerProperties(
             @DefaultValue("ledger-key-revocations") String revocationsTopic) {
     }
 
-    /** How long a write waits for Kafka to acknowledge its events before it answers anyway. */
-    public record Consistency(@DefaultValue("5s") Duration publishTimeout) {
+    /**
+     * How long a write waits for Kafka to acknowledge its events before it answers anyway; how often an instance
+     * whose writes another instance publishes looks at the shared record while some write waits; how often the
+     * publisher's event store looks for events other instances committed.
+     */
+    public record Consistency(@DefaultValue("5s") Duration publishTimeout,
+                              @DefaultValue("10ms") Duration publicationPollInterval,
+                              @DefaultValue("50ms") Duration storePollInterval) {
     }
 }

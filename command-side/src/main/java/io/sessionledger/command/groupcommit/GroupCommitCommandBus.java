@@ -15,19 +15,19 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
  * Commits concurrent commands together: each command still runs in its own (nested) unit of work, with its
  * own result, but the events of a whole batch are stored in one database transaction, so N writers pay for
  * one commit instead of N. Commands are spread over lanes by aggregate id, so one session's commands are
- * never in flight twice. See {@link Lane} for how a batch runs and fails.
+ * never in flight twice. See {@link Lane} for how a batch runs and fails, and how many commands may wait.
  */
 public class GroupCommitCommandBus implements CommandBus {
 
     private final SimpleCommandBus handlers;
     private final Lane[] lanes;
 
-    public GroupCommitCommandBus(TransactionManager transactions, int laneCount, int maxBatch) {
+    public GroupCommitCommandBus(TransactionManager transactions, int laneCount, int maxBatch, int queueLimit) {
         // The nested units of work join the batch's transaction: the inner bus attaches none of its own.
         this.handlers = SimpleCommandBus.builder().build();
         this.lanes = new Lane[laneCount];
         for (int i = 0; i < laneCount; i++) {
-            lanes[i] = new Lane("group-commit-" + i, handlers, transactions, maxBatch);
+            lanes[i] = new Lane("group-commit-" + i, handlers, transactions, maxBatch, queueLimit);
         }
     }
 

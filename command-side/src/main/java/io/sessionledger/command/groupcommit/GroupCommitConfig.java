@@ -21,8 +21,9 @@ public class GroupCommitConfig {
     @Bean(destroyMethod = "shutdown")
     public CommandBus commandBus(TransactionManager transactionManager, List<CorrelationDataProvider> providers,
                                  @Value("${ledger.commands.lanes:2}") int lanes,
-                                 @Value("${ledger.commands.max-batch:64}") int maxBatch) {
-        GroupCommitCommandBus bus = new GroupCommitCommandBus(transactionManager, lanes, maxBatch);
+                                 @Value("${ledger.commands.max-batch:64}") int maxBatch,
+                                 @Value("${ledger.commands.queue-limit:1000}") int queueLimit) {
+        GroupCommitCommandBus bus = new GroupCommitCommandBus(transactionManager, lanes, maxBatch, queueLimit);
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
         return bus;
     }

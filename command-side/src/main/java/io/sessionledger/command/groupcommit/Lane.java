@@ -9,15 +9,15 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
-import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,35 +27,33 @@ import org.slf4j.LoggerFactory;
  * aggregate, no artificial delay), runs each in a nested unit of work under one root unit of work that owns
  * the transaction, and answers each command only once that transaction has committed. If the commit fails,
  * every command of the batch is run again alone, so one bad command cannot take the others down with it.
+ *
+ * <p>Every command taken is answered exactly once, whatever is thrown (an Error included), and the thread
+ * outlives any batch. At most {@code queueLimit} commands wait; more are refused at once with {@link LaneFull}.
  */
 final class Lane {
 
     private static final Logger log = LoggerFactory.getLogger(Lane.class);
     private static final AnnotationRoutingStrategy ROUTING = AnnotationRoutingStrategy.defaultStrategy();
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private record Pending(CommandMessage command, CommandCallback callback) {
-        String aggregate() {
-            return ROUTING.getRoutingKey(command);
-        }
-
-        void answer(CommandResultMessage<?> result) {
-            callback.onResult(command, result);
-        }
-    }
-
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Deque<Pending> deferred = new ArrayDeque<>();
+    /** Submitted and not yet taken into a batch: what the queue limit bounds (the queue and the deferred). */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final String name;
     private final SimpleCommandBus handlers;
     private final TransactionManager transactions;
     private final int maxBatch;
+    private final int queueLimit;
     private final Thread thread;
     private volatile boolean running = true;
 
-    Lane(String name, SimpleCommandBus handlers, TransactionManager transactions, int maxBatch) {
+    Lane(String name, SimpleCommandBus handlers, TransactionManager transactions, int maxBatch, int queueLimit) {
+        this.name = name;
         this.handlers = handlers;
         this.transactions = transactions;
         this.maxBatch = maxBatch;
+        this.queueLimit = queueLimit;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
@@ -66,7 +64,13 @@ final class Lane {
     }
 
     void submit(CommandMessage<?> command, CommandCallback<?, ?> callback) {
-        queue.add(new Pending(command, callback));
+        Pending pending = new Pending(command, callback);
+        if (waiting.incrementAndGet() > queueLimit) {
+            waiting.decrementAndGet();
+            pending.fail(new LaneFull(name, queueLimit));
+            return;
+        }
+        queue.add(pending);
     }
 
     void stop() {
@@ -76,16 +80,19 @@ final class Lane {
 
     private void run() {
         while (running) {
+            List<Pending> batch = List.of();
             try {
-                List<Pending> batch = nextBatch();
-                if (!batch.isEmpty() && !commitTogether(batch)) {
-                    batch.forEach(pending -> commitTogether(List.of(pending)));
+                batch = nextBatch();
+                if (!batch.isEmpty()) {
+                    runBatch(batch);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.error("group commit lane failed a batch", e);
+            } catch (Throwable t) { // an Error too: the lane must outlive any batch
+                log.error("{} failed a batch; its unanswered commands get the failure", name, t);
+                batch.forEach(pending -> pending.fail(t));
+                forgetUnitsOfWork();
             }
         }
     }
@@ -109,32 +116,79 @@ final class Lane {
         while (!later.isEmpty()) {
             deferred.addFirst(later.pollLast());
         }
+        waiting.addAndGet(-batch.size());
         return batch;
     }
 
-    /** @return false when the transaction did not commit; nothing of the batch has been answered then */
-    private boolean commitTogether(List<Pending> batch) {
+    private void runBatch(List<Pending> batch) {
+        Throwable failure = commitTogether(batch);
+        if (failure == null) {
+            return;
+        }
+        if (batch.size() == 1) {
+            batch.get(0).fail(failure);
+            return;
+        }
+        log.debug("batch of {} did not commit, running its commands alone: {}", batch.size(), failure.toString());
+        for (Pending pending : batch) {
+            Throwable alone = commitTogether(List.of(pending));
+            if (alone != null) {
+                pending.fail(alone);
+            }
+        }
+    }
+
+    /**
+     * Runs the commands in one transaction and, once it committed, answers them. Never throws.
+     *
+     * @return null when committed (every command answered); else why not (none answered, nothing stored)
+     */
+    private Throwable commitTogether(List<Pending> batch) {
         List<CommandResultMessage<?>> results = new ArrayList<>(batch.size());
-        UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(batch.get(0).command());
-        root.attachTransaction(transactions);
-        ResultMessage<?> outcome = root.executeWithResult(() -> {
-            for (Pending pending : batch) {
-                handlers.dispatch(pending.command(), (command, result) -> results.add(result));
+        boolean[] committed = {false};
+        try {
+            BatchUnitOfWork<CommandMessage<?>> root = new BatchUnitOfWork<>(batch.get(0).command());
+            root.start();
+            root.attachTransaction(transactions); // rolls the unit of work back itself when it cannot start one
+            root.onCommit(uow -> committed[0] = true); // after the transaction's own commit handler
+            ResultMessage<?> outcome = root.executeWithResult(() -> {
+                for (Pending pending : batch) {
+                    handlers.dispatch(pending.command(), (command, result) -> results.add(result));
+                }
+                return null;
+            });
+            if (outcome.isExceptional()) {
+                return outcome.exceptionResult();
             }
+            answer(batch, results, null);
             return null;
-        });
-        if (outcome.isExceptional()) {
-            if (batch.size() == 1) {
-                batch.get(0).answer(GenericCommandResultMessage.asCommandResultMessage(outcome.exceptionResult()));
-                return true;
+        } catch (Throwable t) {
+            forgetUnitsOfWork();
+            if (!committed[0]) {
+                return t;
             }
-            log.debug("batch of {} did not commit, running its commands alone: {}", batch.size(),
-                    outcome.exceptionResult().toString());
-            return false;
+            // Stored: an Error after the commit (an after-commit handler) must not make anyone run it again.
+            log.error("{}: a batch committed, then failed; its commands are answered with their results", name, t);
+            answer(batch, results, t);
+            return null;
         }
+    }
+
+    private static void answer(List<Pending> batch, List<CommandResultMessage<?>> results, Throwable missing) {
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).answer(results.get(i));
+            if (i < results.size()) {
+                batch.get(i).answer(results.get(i));
+            } else {
+                batch.get(i).fail(missing);
+            }
         }
-        return true;
+    }
+
+    /** A unit of work left current by a failure would become the parent of the next batch's. */
+    private static void forgetUnitsOfWork() {
+        while (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> stale = CurrentUnitOfWork.get();
+            CurrentUnitOfWork.clear(stale);
+        }
     }
 }

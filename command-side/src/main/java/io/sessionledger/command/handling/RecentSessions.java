@@ -12,10 +12,10 @@ import org.axonframework.common.caching.Cache;
 /**
  * The most recently used sessions, kept in memory so that a command on a session seen lately does not read
  * its events again. Bounded by count, least recently used out first. Axon's caching repository puts an
- * aggregate here only after its unit of work commits and removes it when one rolls back (a group commit's
- * failed batch included), so what is here is what the store holds. One command-side instance writes a
- * session; were another to append first, the next append from a stale entry fails on the store's unique
- * (aggregate, sequence) and the command is refused, never applied to old state.
+ * aggregate here as its unit of work prepares to commit and removes it when one rolls back (a group commit's
+ * failed batch included). Another command-side instance may append to a session without this one knowing, so
+ * an entry is only a candidate: {@link StoreCheckedRepository} uses it when the store's last sequence number
+ * for the session equals its version.
  */
 public final class RecentSessions implements Cache {
 

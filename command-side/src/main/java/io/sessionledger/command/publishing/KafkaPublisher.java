@@ -6,8 +6,11 @@ import io.sessionledger.events.cloudevents.CloudEvent;
 import io.sessionledger.events.cloudevents.CloudEventCodec;
 import io.sessionledger.events.session.SessionEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -35,20 +38,25 @@ public class KafkaPublisher {
     public static final String PROCESSING_GROUP = "kafka-publisher";
     private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
 
-    private record Pending(String aggregateId, long version, Future<RecordMetadata> ack) {
+    private record Pending(String aggregateId, long version, Instant committedAt, Future<RecordMetadata> ack) {
     }
 
     private final SessionEventProducer producer;
     private final PublicationTracker tracker;
+    private final PublishedSessions publishedSessions;
     private final CloudEventCodec codec;
     private final Serializer eventSerializer;
+    private final PublicationLag lag;
 
-    public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker, CloudEventCodec codec,
+    public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker,
+                          PublishedSessions publishedSessions, CloudEventCodec codec, PublicationLag lag,
                           @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.producer = producer;
         this.tracker = tracker;
+        this.publishedSessions = publishedSessions;
         this.codec = codec;
         this.eventSerializer = eventSerializer;
+        this.lag = lag;
     }
 
     /**
@@ -64,7 +72,7 @@ public class KafkaPublisher {
                 message.getAggregateIdentifier().getBytes(StandardCharsets.UTF_8), codec.write(cloudEvent));
         record.headers().add("content-type", LedgerTopics.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         pendingOfThisBatch().add(new Pending(message.getAggregateIdentifier(), message.getSequenceNumber(),
-                producer.send(record)));
+                message.getTimestamp(), producer.send(record)));
     }
 
     private List<Pending> pendingOfThisBatch() {
@@ -76,11 +84,17 @@ public class KafkaPublisher {
         });
     }
 
+    /** Waiters here are told at once; those on other instances read the shared record, written with the token. */
     private void awaitAcks(List<Pending> pending) {
+        Map<String, PublishedSessions.Acked> latest = new HashMap<>();
         for (Pending each : pending) {
             RecordMetadata ack = producer.await(each.ack());
-            tracker.published(each.aggregateId(), each.version(),
-                    new PublishedPosition(ack.partition(), ack.offset()));
+            lag.acknowledged(each.committedAt());
+            PublishedPosition position = new PublishedPosition(ack.partition(), ack.offset());
+            tracker.published(each.aggregateId(), each.version(), position);
+            latest.merge(each.aggregateId(), new PublishedSessions.Acked(each.version(), position),
+                    (known, next) -> next.version() > known.version() ? next : known);
         }
+        publishedSessions.record(latest);
     }
 }

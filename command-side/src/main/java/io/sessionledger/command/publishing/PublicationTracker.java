@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,6 +22,10 @@ import org.springframework.stereotype.Component;
  * before the aggregate's lock is released) and, for a while, the last published version and position,
  * because the publisher may get there before the request starts waiting. All changes to one session's
  * entry happen inside {@code compute}, so no wake-up is lost.
+ *
+ * <p>Only the instance whose publisher holds the session's segment hears of its publication here; on any other,
+ * {@link PublicationPoller} reads the sessions that have waiters from the shared {@code published_session} rows
+ * and reports them through {@link #published} all the same (docs/multi-instance.md).
  */
 @Component
 public class PublicationTracker {
@@ -39,6 +44,10 @@ public class PublicationTracker {
     }
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+    /** Sessions with waiters, and since when (nanoTime): what the poller asks the shared record about. */
+    private final Map<String, Long> waitingSince = new ConcurrentHashMap<>();
+    /** Released when a session gets its first waiter, so that an idle poller wakes up. */
+    private final Semaphore firstWaiter = new Semaphore(0);
 
     /** A transaction committed {@code version} of the session; called before its lock is released. */
     public void appended(String aggregateId, long version) {
@@ -64,6 +73,9 @@ public class PublicationTracker {
                 current.pending = -1;
             }
             current.waiters.removeIf(waiter -> waiter.version() <= version && waiter.future().complete(position));
+            if (current.waiters.isEmpty()) {
+                waitingSince.remove(id);
+            }
             current.touched = System.nanoTime();
             return current;
         });
@@ -78,25 +90,54 @@ public class PublicationTracker {
                 future.complete(current.position);
             } else {
                 current.waiters.add(new Waiter(version, future));
+                if (waitingSince.putIfAbsent(id, System.nanoTime()) == null) {
+                    firstWaiter.release();
+                }
             }
             return current;
         });
         return waitFor(aggregateId, future, timeout);
     }
 
-    /**
-     * For a request that changed nothing: waits for whatever another request committed and has not yet
-     * published, and answers the last known position (empty when long published, or never seen here).
-     */
-    public Optional<PublishedPosition> awaitCurrent(String aggregateId, Duration timeout) {
-        long[] pending = {-1};
+    /** The position of {@code version} or a later one of the session, when this instance knows it is on Kafka. */
+    public Optional<PublishedPosition> knownPublished(String aggregateId, long version) {
         PublishedPosition[] known = {null};
         sessions.computeIfPresent(aggregateId, (id, entry) -> {
-            pending[0] = entry.pending;
-            known[0] = entry.position;
+            if (entry.published >= version) {
+                known[0] = entry.position;
+            }
             return entry;
         });
-        return pending[0] >= 0 ? await(aggregateId, pending[0], timeout) : Optional.ofNullable(known[0]);
+        return Optional.ofNullable(known[0]);
+    }
+
+    /** Whether this instance committed {@code version} (or a later one) of the session and awaits its publication. */
+    public boolean pendingHere(String aggregateId, long version) {
+        boolean[] pending = {false};
+        sessions.computeIfPresent(aggregateId, (id, entry) -> {
+            pending[0] = entry.pending >= version;
+            return entry;
+        });
+        return pending[0];
+    }
+
+    /** Sessions someone waits for here, for at least {@code minNanos}. */
+    public List<String> waitingSessions(long minNanos) {
+        long cutoff = System.nanoTime() - minNanos;
+        List<String> waiting = new ArrayList<>();
+        waitingSince.forEach((id, since) -> {
+            if (since - cutoff <= 0) {
+                waiting.add(id);
+            }
+        });
+        return waiting;
+    }
+
+    /** Blocks until some session gets its first waiter, or {@code timeout} passed; for the poller. */
+    boolean awaitFirstWaiter(Duration timeout) throws InterruptedException {
+        boolean woken = firstWaiter.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        firstWaiter.drainPermits();
+        return woken;
     }
 
     private Optional<PublishedPosition> waitFor(String aggregateId, CompletableFuture<PublishedPosition> future,
@@ -109,6 +150,9 @@ public class PublicationTracker {
             }
             sessions.computeIfPresent(aggregateId, (id, entry) -> {
                 entry.waiters.removeIf(waiter -> waiter.future() == future);
+                if (entry.waiters.isEmpty()) {
+                    waitingSince.remove(id);
+                }
                 return entry;
             });
             return Optional.empty();

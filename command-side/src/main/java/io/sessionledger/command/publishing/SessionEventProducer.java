@@ -98,9 +98,20 @@ public class SessionEventProducer implements DisposableBean {
         }
     }
 
+    /**
+     * Closed last, after the publisher drained and Axon stopped the processor: whatever is still buffered gets
+     * the send timeout to go out (a reset after a failure closes at once instead).
+     */
     @Override
     public void destroy() {
-        reset();
+        Producer<byte[], byte[]> closing;
+        synchronized (this) {
+            closing = producer;
+            producer = null;
+        }
+        if (closing != null) {
+            closing.close(properties.kafka().sendTimeout());
+        }
     }
 
     /** The batch was not acknowledged; the processor keeps its token and tries again. */

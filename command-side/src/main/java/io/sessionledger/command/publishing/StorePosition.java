@@ -45,10 +45,48 @@ public class StorePosition {
         this.serializer = serializer;
     }
 
+    private record Token(long position, SortedSet<Long> gaps) {
+        boolean passed(long globalIndex) {
+            return globalIndex <= position && !gaps.contains(globalIndex);
+        }
+    }
+
     public Store read() {
         long[] store = jdbc.queryForObject("select count(*), coalesce(max(global_index), -1), "
                 + "count(distinct aggregate_identifier) from domain_event_entry",
                 (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+        Token token = publisherToken();
+        long behindInGaps = storedAmong(List.copyOf(token.gaps()));
+        long passed = jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?",
+                Long.class, token.position()) - behindInGaps;
+        Publisher publisher = new Publisher(KafkaPublisher.PROCESSING_GROUP, token.position(),
+                List.copyOf(token.gaps()), passed, store[0] - passed);
+        return new Store(store[0], store[1], store[2], publisher);
+    }
+
+    /**
+     * Whether the publisher has gone past this event of the session, so that it is on the topic. For events
+     * published before {@code published_session} existed; that record answers for every later one.
+     */
+    public boolean publisherPassed(String aggregateId, long sequence) {
+        List<Long> index = jdbc.queryForList("select global_index from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = ?", Long.class, aggregateId, sequence);
+        return !index.isEmpty() && publisherToken().passed(index.get(0));
+    }
+
+    /**
+     * Stored events the publisher has not reached yet (above its token, or in its gaps): what the publication
+     * lag gauge shows and the shutdown drain waits for. Cheap where {@link #read} is not: it reads only the
+     * rows above the token (an index range), never counts the whole store.
+     */
+    public long eventsBehind() {
+        Token token = publisherToken();
+        return jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?", Long.class,
+                token.position()) + storedAmong(List.copyOf(token.gaps()));
+    }
+
+    /** The lowest position over the publisher's segments (-1: no token yet), and every gap below it. */
+    private Token publisherToken() {
         List<TrackingToken> tokens = new ArrayList<>();
         jdbc.query("select token, token_type from token_entry where processor_name = ? and token is not null",
                 rs -> {
@@ -63,12 +101,7 @@ public class StorePosition {
                 gaps.addAll(gapAware.getGaps());
             }
         }
-        long behindInGaps = storedAmong(List.copyOf(gaps));
-        long passed = jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?",
-                Long.class, position) - behindInGaps;
-        Publisher publisher = new Publisher(KafkaPublisher.PROCESSING_GROUP, position, List.copyOf(gaps), passed,
-                store[0] - passed);
-        return new Store(store[0], store[1], store[2], publisher);
+        return new Token(position, gaps);
     }
 
     /** Gaps are indexes a transaction took but had not committed: those committed since count as not passed. */

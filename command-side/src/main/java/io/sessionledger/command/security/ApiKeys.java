@@ -7,29 +7,31 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import io.sessionledger.service.security.Principal;
 import io.sessionledger.service.security.PrincipalResolver;
+import io.sessionledger.service.security.RevocationFeed;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Issues, revokes and resolves API keys. A key is 256 random bits, so a plain SHA-256 of it is a safe
- * thing to store (no brute force reaches it) and cheap enough to check on every request.
+ * thing to store (no brute force reaches it) and cheap enough to check on every request. Valid keys are cached
+ * for {@code ledger.api-keys.cache-ttl}; revocations, this instance's and the others' (through the revocations
+ * topic), drop them at once.
  */
 @Component
-public class ApiKeys implements PrincipalResolver {
+public class ApiKeys implements PrincipalResolver, RevocationFeed.KeyCache {
 
     public record Issued(Principal principal, String key, Instant createdAt) {
     }
@@ -38,12 +40,11 @@ public class ApiKeys implements PrincipalResolver {
     private static final int CACHE_LIMIT = 10_000;
 
     private final JdbcTemplate jdbc;
-    private final Map<String, Principal> byHash = new ConcurrentHashMap<>();
-    /** Bumped by every revocation, so that a lookup that raced one never caches what it read before. */
-    private long revocations;
+    private final CachedKeys cached;
 
-    public ApiKeys(JdbcTemplate jdbc) {
+    public ApiKeys(JdbcTemplate jdbc, @Value("${ledger.api-keys.cache-ttl:30s}") Duration cacheTtl) {
         this.jdbc = jdbc;
+        this.cached = new CachedKeys(cacheTtl, CACHE_LIMIT, System::nanoTime);
     }
 
     public Issued issue(String tenantId, String name, KeyLimits limits) {
@@ -65,38 +66,34 @@ public class ApiKeys implements PrincipalResolver {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         int changed = jdbc.update("update api_key set revoked_at = ? where id = ? and revoked_at is null",
                 Timestamp.from(now), keyId);
-        synchronized (byHash) {
-            revocations++;
-            byHash.values().removeIf(principal -> principal.keyId().equals(keyId));
-        }
+        cached.evict(keyId);
         return changed > 0 ? Optional.of(now) : Optional.empty();
     }
 
     @Override
     public Optional<Principal> resolve(String key) {
         String hash = hash(key);
-        Principal cached = byHash.get(hash);
-        if (cached != null) {
-            return Optional.of(cached);
+        Optional<Principal> known = cached.get(hash);
+        if (known.isPresent()) {
+            return known;
         }
-        long revocationsBefore;
-        synchronized (byHash) {
-            revocationsBefore = revocations;
-        }
-        List<Principal> found = jdbc.query("select id, tenant_id, name, scopes, agents, apps, requests_per_second "
-                + "from api_key where key_hash = ? and revoked_at is null", ApiKeys::principal, hash);
-        found.stream().findFirst().ifPresent(principal -> {
-            synchronized (byHash) {
-                if (revocations != revocationsBefore) {
-                    return;
-                }
-                if (byHash.size() >= CACHE_LIMIT) {
-                    byHash.clear();
-                }
-                byHash.put(hash, principal);
-            }
-        });
-        return found.stream().findFirst();
+        long stamp = cached.stamp();
+        Optional<Principal> found = jdbc.query("select id, tenant_id, name, scopes, agents, apps, "
+                + "requests_per_second from api_key where key_hash = ? and revoked_at is null", ApiKeys::principal,
+                hash).stream().findFirst();
+        found.ifPresent(principal -> cached.put(hash, principal, stamp));
+        return found;
+    }
+
+    /** Another instance revoked the key (read from the revocations topic). */
+    @Override
+    public void evict(String keyId) {
+        cached.evict(keyId);
+    }
+
+    @Override
+    public void evictAll() {
+        cached.evictAll();
     }
 
     public static String hash(String key) {

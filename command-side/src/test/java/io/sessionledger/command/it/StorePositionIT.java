@@ -3,9 +3,11 @@ package io.sessionledger.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionledger.command.publishing.StorePosition;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The store's and the publisher's positions the reconciliation compares with the topic. An event row written
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.Test;
 class StorePositionIT extends AuditContext {
 
     private static final String PATH = "/internal/v1/store-position";
+
+    @Autowired
+    StorePosition storePosition;
 
     @Test
     void onlyTheAdminKeyLearnsWhereTheStoreStands() {
@@ -47,6 +52,17 @@ class StorePositionIT extends AuditContext {
         } finally {
             jdbc.update("delete from domain_event_entry where global_index = ?", passedIndex);
         }
+    }
+
+    @Test
+    void thePublisherHasPassedEachEventItSentAndNoneThatDoesNotExist() throws Exception {
+        String sessionId = sessionWithFourEvents(keyOf("acme-passed"));
+        publishedEverything();
+
+        for (long sequence = 0; sequence < 4; sequence++) {
+            assertThat(storePosition.publisherPassed("acme-passed:" + sessionId, sequence)).as("#" + sequence).isTrue();
+        }
+        assertThat(storePosition.publisherPassed("acme-passed:" + sessionId, 4)).isFalse();
     }
 
     /** Waits (bounded) until the publisher has caught up with the store. */

@@ -26,7 +26,8 @@ public record BrokerSettings(int port, Path logDir, String topic, int partitions
         return port + 1;
     }
 
-    Properties serverProperties() {
+    /** The KRaft properties of this single-node broker (broker and controller in one), as the local launcher runs it. */
+    public Properties serverProperties() {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");

@@ -2,21 +2,12 @@ package io.sessionledger.deploy.broker;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node KRaft broker (Kafka 4.1) inside this JVM: broker and controller in one server,
@@ -76,32 +67,7 @@ public final class LocalBroker implements AutoCloseable {
     }
 
     private void ensureTopic() throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            NewTopic topic = new NewTopic(settings.topic(), settings.partitions(), (short) 1);
-            try {
-                admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-            // Services start right after this returns: the topic must be visible to metadata requests. Right after
-            // creation a busy broker may still answer "unknown topic" for a moment: ask again, bounded.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (true) {
-                try {
-                    admin.describeTopics(List.of(settings.topic())).allTopicNames().get(30, TimeUnit.SECONDS);
-                    return;
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    Thread.sleep(100);
-                }
-            }
-        }
+        Topics.ensure(bootstrapServers(), settings.topic(), settings.partitions());
     }
 
     @Override

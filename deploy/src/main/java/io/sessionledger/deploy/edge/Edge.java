@@ -1,20 +1,20 @@
 package io.sessionledger.deploy.edge;
 
 import io.sessionledger.deploy.edge.apidocs.ApiDocsHandler;
+import io.sessionledger.deploy.edge.metrics.EdgeMetrics;
+import io.sessionledger.deploy.edge.metrics.MetricsServer;
 import io.sessionledger.deploy.edge.quota.Quotas;
 import io.sessionledger.deploy.health.BrokerHealth;
-import io.sessionledger.deploy.health.ServiceHealth;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.ResponseCodeHandler;
-import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
-import io.undertow.server.handlers.proxy.ProxyHandler;
 
-import java.net.URI;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One base URL for every API: a non-blocking reverse proxy (Undertow) with keep-alive connection
- * pools to the command side and the query side. Only whole, valid requests reach the proxy
- * ({@code edge.wire}).
+ * pools to the command-side and the query-side instances ({@link UpstreamProxy}). Only whole, valid requests
+ * reach the proxy ({@code edge.wire}).
  */
 public final class Edge implements AutoCloseable {
 
@@ -26,28 +26,42 @@ public final class Edge implements AutoCloseable {
         }
     }
 
-    /** Reads may wait on the read barrier and writes on Kafka acks; both are bounded well below this. */
-    private static final int MAX_REQUEST_MILLIS = 60_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Edge.class);
 
     private final EdgeServer server;
+    private final InFlight inFlight;
+    private final Duration drainTimeout;
+    private final EdgeMetrics metrics;
+    private final MetricsServer metricsServer;
     private final BrokerHealth brokerHealth;
+    private boolean closed;
 
-    private Edge(EdgeServer server, BrokerHealth brokerHealth) {
+    private Edge(EdgeServer server, InFlight inFlight, Duration drainTimeout, EdgeMetrics metrics,
+                 MetricsServer metricsServer, BrokerHealth brokerHealth) {
         this.server = server;
+        this.inFlight = inFlight;
+        this.drainTimeout = drainTimeout;
+        this.metrics = metrics;
+        this.metricsServer = metricsServer;
         this.brokerHealth = brokerHealth;
     }
 
     public static Edge start(EdgeSettings settings) {
+        EdgeMetrics metrics = new EdgeMetrics();
+        MetricsServer metricsServer = MetricsServer.start(settings.metricsHost(), settings.metricsPort(), metrics);
         BrokerHealth brokerHealth = new BrokerHealth(settings.kafkaBootstrap());
-        HttpHandler health = new HealthHandler(
-                new ServiceHealth(settings.commandUrl()), new ServiceHealth(settings.queryUrl()), brokerHealth);
-        HttpHandler handler = new EdgeHandler(proxyTo(settings.commandUrl()), proxyTo(settings.queryUrl()), health,
-                new ApiDocsHandler(settings.commandUrl(), settings.queryUrl()),
-                new Quotas(settings.commandUrl(), settings.defaultRateLimit(), settings.edgeInstances()));
+        HttpHandler health = new HealthHandler(settings.commandSide(), settings.querySide(), brokerHealth);
+        InFlight handler = new InFlight(new EdgeHandler(UpstreamProxy.to(settings.commandSide()),
+                UpstreamProxy.to(settings.querySide()), health,
+                new ApiDocsHandler(settings.commandSide(), settings.querySide()),
+                new Quotas(settings.commandSide(), settings.defaultRateLimit(), settings.edgeInstances())), metrics);
         try {
-            return new Edge(EdgeServer.start(settings.host(), settings.port(), settings.limits(), handler), brokerHealth);
+            return new Edge(EdgeServer.start(settings.host(), settings.port(), settings.limits(), handler), handler,
+                    settings.drainTimeout(), metrics, metricsServer, brokerHealth);
         } catch (RuntimeException e) {
             brokerHealth.close();
+            metricsServer.close();
+            metrics.close();
             throw e;
         }
     }
@@ -56,31 +70,34 @@ public final class Edge implements AutoCloseable {
         return server.port();
     }
 
-    private static HttpHandler proxyTo(String upstream) {
-        LoadBalancingProxyClient client = new LoadBalancingProxyClient()
-                .addHost(URI.create(upstream))
-                .setConnectionsPerThread(32)
-                .setSoftMaxConnectionsPerThread(8)
-                .setTtl(60_000)
-                // Wait for a free connection rather than answer 503 the moment the pool is busy.
-                .setMaxQueueSize(4096)
-                // A restarted service is used again after one second, not the default ten.
-                .setProblemServerRetry(1);
-        return ProxyHandler.builder()
-                .setProxyClient(client)
-                .setMaxRequestTime(MAX_REQUEST_MILLIS)
-                // A kept-alive connection the service has just closed is retried (idempotent requests only).
-                .setMaxConnectionRetries(2)
-                .setRewriteHostHeader(false)
-                // Client-sent X-Forwarded-* are not trusted: the edge is the first hop.
-                .setReuseXForwarded(false)
-                .setNext(ResponseCodeHandler.HANDLE_404)
-                .build();
+    /** Where {@code GET /actuator/prometheus} answers (not the public port). */
+    public int metricsPort() {
+        return metricsServer.port();
     }
 
+    /**
+     * Drains: stops accepting connections, answers 503 to new requests on open ones, lets those in flight finish
+     * (up to the drain timeout), then closes every connection and the metrics listener.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Refusing first, then closing the listener: a connection that is refused proves the draining has begun.
+        inFlight.refuseNew();
+        server.stopAccepting();
+        try {
+            if (!inFlight.awaitIdle(drainTimeout)) {
+                LOG.warn("Stopping with {} requests still in flight after {}", inFlight.active(), drainTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.close();
+        metricsServer.close();
+        metrics.close();
         brokerHealth.close();
     }
 }

@@ -64,7 +64,9 @@ final class EdgeHandler implements HttpHandler {
         if (exchange.getProtocol().equals(Protocols.HTTP_1_0)) {
             exchange.addResponseCommitListener(EdgeHandler::unchunkedForHttp10);
         }
-        switch (Routes.of(exchange.getRequestMethod().toString(), exchange.getRequestPath())) {
+        Route route = Routes.of(exchange.getRequestMethod().toString(), exchange.getRequestPath());
+        exchange.putAttachment(InFlight.ROUTE, route);
+        switch (route) {
             case COMMAND -> proxy(exchange, command);
             case QUERY -> proxy(exchange, query);
             case HEALTH -> health.handleRequest(exchange);

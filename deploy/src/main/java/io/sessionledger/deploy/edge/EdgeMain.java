@@ -2,7 +2,7 @@ package io.sessionledger.deploy.edge;
 
 import java.util.concurrent.CountDownLatch;
 
-/** The edge on its own, as a real deployment runs it in its own container. */
+/** The edge on its own ({@code java -jar deploy-<version>-edge.jar}), as a real deployment runs it in its own container. */
 public final class EdgeMain {
 
     private EdgeMain() {
@@ -12,8 +12,8 @@ public final class EdgeMain {
         EdgeSettings settings = EdgeSettings.fromEnvironment(System.getenv());
         Edge edge = Edge.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(edge::close, "edge-shutdown"));
-        System.out.printf("Session Ledger edge on port %d: writes -> %s, reads -> %s%n",
-                edge.port(), settings.commandUrl(), settings.queryUrl());
+        System.out.printf("Session Ledger edge on port %d: writes -> %s, reads -> %s; metrics on %s:%d%n",
+                edge.port(), settings.commandSide(), settings.querySide(), settings.metricsHost(), edge.metricsPort());
         new CountDownLatch(1).await();
     }
 }

@@ -88,6 +88,11 @@ final class EdgeServer implements AutoCloseable {
         return channel.getLocalAddress(InetSocketAddress.class).getPort();
     }
 
+    /** No new connections; those open stay open. */
+    void stopAccepting() {
+        IoUtils.safeClose(channel);
+    }
+
     @Override
     public void close() {
         IoUtils.safeClose(channel);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.dialect.ApiDialect;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 
@@ -16,12 +17,15 @@ import java.util.Map;
 public final class ErrorResponses {
 
     public static final HttpString REQUEST_ID = new HttpString("x-request-id");
+    /** The error the edge answered with, for its metrics (the request reached no service). */
+    static final AttachmentKey<EdgeError> REFUSED = AttachmentKey.create(EdgeError.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ErrorResponses() {
     }
 
     public static void send(HttpServerExchange exchange, EdgeError error, String detail) {
+        exchange.putAttachment(REFUSED, error);
         exchange.setStatusCode(error.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         if (error.closesConnection()) {

@@ -26,8 +26,10 @@ public final class Routes {
         if (dialect.isSessionApi()) {
             return dialect.isQuery(method, rawPath) ? Route.QUERY : Route.COMMAND;
         }
-        // Reconciliation runs where the topic and the read model are, and asks the command side for the store.
-        if (under(rawPath, "/ledger/v1/projections") || under(rawPath, "/ledger/v1/reconciliation")) {
+        // Reconciliation runs where the topic and the read model are, and asks the command side for the store;
+        // dead letters are the records the read model could not apply.
+        if (under(rawPath, "/ledger/v1/projections") || under(rawPath, "/ledger/v1/reconciliation")
+                || under(rawPath, "/ledger/v1/dead-letters")) {
             return Route.QUERY;
         }
         // Each service's own document (/v3/api-docs/...) and the Swagger UI are served by the command side.

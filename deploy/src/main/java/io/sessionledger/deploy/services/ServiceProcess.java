@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /** One Spring Boot service running as a child JVM, its output going to a log file. */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration GRACE = Duration.ofSeconds(20);
+    /** Above a service's own drain (web requests, then publication or projection: 20 s a phase at most). */
+    private static final Duration GRACE = Duration.ofSeconds(45);
     private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ ).*");
 
     private final String name;
@@ -81,8 +82,27 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Blocks until the process has exited, however it ended; returns its exit code. */
+    int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
     public Path logFile() {
         return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would end it: nothing runs on the way out. Waits for the exit. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     /** Asks politely (SIGTERM) without waiting, so several services can shut down side by side. */
@@ -90,7 +110,7 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
     }
 
-    /** SIGTERM, up to 20 s for a graceful shutdown, then SIGKILL. */
+    /** SIGTERM, up to 45 s for a graceful shutdown, then SIGKILL. */
     @Override
     public void close() {
         requestStop();

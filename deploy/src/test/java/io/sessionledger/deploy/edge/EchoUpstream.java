@@ -33,8 +33,13 @@ final class EchoUpstream implements AutoCloseable {
     private final AtomicInteger echoed = new AtomicInteger();
 
     EchoUpstream(String name, String health) throws IOException {
+        this(name, health, 0);
+    }
+
+    /** On a given port: an instance that comes back where it was. */
+    EchoUpstream(String name, String health, int port) throws IOException {
         this.name = name;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/actuator/health", exchange -> reply(exchange, 200, "{\"status\":\"" + health + "\"}"));
         server.createContext("/", this::echo);
         server.start();

@@ -41,6 +41,8 @@ public class EndOffsets implements DisposableBean {
     private CompletableFuture<Map<Integer, Long>> inFlight;
     private CompletableFuture<Map<Integer, Long>> queued;
     private volatile int partitionCount;
+    private volatile long countedAtAssignment = -1;
+    private final ProjectionPositions positions;
     // One request is in flight at a time by design, so one thread sends them all.
     private final Executor sender = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "end-offsets");
@@ -49,13 +51,16 @@ public class EndOffsets implements DisposableBean {
     });
 
     @Autowired
-    public EndOffsets(Admin admin, LedgerProperties ledger, ConsistencyProperties consistency) {
-        this(admin, ledger.topic(), consistency,
+    public EndOffsets(Admin admin, LedgerProperties ledger, ConsistencyProperties consistency,
+                      ProjectionPositions positions) {
+        this(admin, ledger.topic(), consistency, positions,
                 new ConsumerEndReader(ledger.kafkaBootstrap(), ledger.topic(), timeoutMillis(consistency)));
     }
 
-    EndOffsets(Admin admin, String topic, ConsistencyProperties consistency, Reader reader) {
+    EndOffsets(Admin admin, String topic, ConsistencyProperties consistency, ProjectionPositions positions,
+               Reader reader) {
         this.admin = admin;
+        this.positions = positions;
         this.topic = topic;
         this.timeoutMillis = timeoutMillis(consistency);
         this.reader = reader;
@@ -78,13 +83,18 @@ public class EndOffsets implements DisposableBean {
         return queued;
     }
 
-    /** The topic's partition count, asked once and then cached (partitions are only ever added by hand). */
+    /**
+     * The topic's partition count, cached until the projection's next assignment: partitions added to the topic
+     * make the consumer group rebalance (every member is assigned again), so a new count comes with one.
+     */
     public int partitionCount() throws Exception {
         int count = partitionCount;
-        if (count == 0) {
+        long assignment = positions.assignments();
+        if (count == 0 || assignment != countedAtAssignment) {
             count = admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS)
                     .get(topic).partitions().size();
             partitionCount = count;
+            countedAtAssignment = assignment;
         }
         return count;
     }

@@ -25,6 +25,7 @@ public class ProjectionPositions implements ProjectionProgress {
     private final Map<Integer, Long> committed = new HashMap<>();
     private final Set<Integer> local = new HashSet<>();
     private final Map<Integer, List<Waiter>> waiters = new HashMap<>();
+    private long assignments;
 
     /** Completes once the projection has committed everything below {@code target} in that partition. */
     public synchronized CompletableFuture<Void> reached(int partition, long target) {
@@ -39,15 +40,41 @@ public class ProjectionPositions implements ProjectionProgress {
         return future;
     }
 
+    /** Reads waiting at the barrier for this instance's projection right now. */
+    public synchronized int waitingReads() {
+        int waiting = 0;
+        for (List<Waiter> queue : waiters.values()) {
+            for (Waiter waiter : queue) {
+                waiting += waiter.reached().isDone() ? 0 : 1;
+            }
+        }
+        return waiting;
+    }
+
+    /** The committed next offset of every partition this instance projects now. */
+    public synchronized Map<Integer, Long> localPositions() {
+        Map<Integer, Long> positions = new HashMap<>();
+        for (Integer partition : local) {
+            positions.put(partition, committed.getOrDefault(partition, 0L));
+        }
+        return positions;
+    }
+
     /** Whether this instance's poll thread owns the partition (otherwise another instance projects it). */
     public synchronized boolean isLocal(int partition) {
         return local.contains(partition);
+    }
+
+    /** How many assignments this instance has had: partitions added to the topic come with a new one. */
+    public synchronized long assignments() {
+        return assignments;
     }
 
     @Override
     public void assigned(Map<Integer, Long> nextOffsets) {
         List<CompletableFuture<Void>> released;
         synchronized (this) {
+            assignments++;
             local.addAll(nextOffsets.keySet());
             committed.putAll(nextOffsets);
             released = release(nextOffsets.keySet());

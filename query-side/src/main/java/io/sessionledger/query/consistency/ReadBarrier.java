@@ -120,6 +120,7 @@ public class ReadBarrier {
         }
         Timer.builder("ledger.read.barrier").description("time a read waits for the projection to catch up")
                 .tag("scope", scope).tag("outcome", fresh ? "fresh" : "stale")
+                .publishPercentileHistogram()
                 .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return fresh;
     }

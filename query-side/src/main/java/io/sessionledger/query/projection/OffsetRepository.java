@@ -3,6 +3,7 @@ package io.sessionledger.query.projection;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +36,32 @@ public class OffsetRepository {
         return offsets;
     }
 
-    /** Must run in the transaction that wrote the rows these offsets cover. */
+    /**
+     * Stores the offsets only on top of the ones this writer read them after: a compare-and-set on each
+     * partition's row, in the transaction that wrote the rows they cover, so that two instances that both think
+     * they project a partition (one of them not yet told it lost it) never commit over one another.
+     *
+     * @param storedBefore the stored offset each partition had when the batch was read (absent: no row yet)
+     * @throws PositionMoved when a partition's row holds something else now; the transaction must roll back
+     */
+    public void save(String topic, Map<Integer, Long> nextOffsets, Map<Integer, Long> storedBefore) {
+        nextOffsets.forEach((partition, next) -> {
+            Long before = storedBefore.get(partition);
+            if (before == null) {
+                try {
+                    jdbc.update("insert into " + table + " (topic, partition_no, next_offset) values (?, ?, ?)",
+                            topic, partition, next);
+                } catch (DuplicateKeyException e) {
+                    throw new PositionMoved(topic, partition, null);
+                }
+            } else if (jdbc.update("update " + table + " set next_offset = ? "
+                    + "where topic = ? and partition_no = ? and next_offset = ?", next, topic, partition, before) == 0) {
+                throw new PositionMoved(topic, partition, before);
+            }
+        });
+    }
+
+    /** For the only writer of this table (a rebuild's shadow); must run in the transaction that wrote the rows. */
     public void save(String topic, Map<Integer, Long> nextOffsets) {
         nextOffsets.forEach((partition, next) -> {
             int updated = jdbc.update(

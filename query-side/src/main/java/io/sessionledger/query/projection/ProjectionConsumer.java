@@ -2,6 +2,7 @@ package io.sessionledger.query.projection;
 
 import io.sessionledger.query.config.LedgerProperties;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,16 @@ import org.springframework.stereotype.Component;
 /**
  * The one poll thread that feeds the read model. Offsets live in the database next to the rows, not in
  * Kafka: on assignment each partition is sought to its stored offset, and a failed batch is rolled back
- * and read again, never skipped.
+ * and read again, never skipped. Several instances share the partitions through the consumer group and the
+ * read model through the database; each batch stores its offsets only on top of those it was read after
+ * (docs/multi-instance.md, "Query side").
  */
 @Component
 public class ProjectionConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
+    /** The web server's graceful shutdown is at DEFAULT_PHASE - 1024, its stop at - 2048. */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final LedgerProperties ledger;
     private final ProjectionProperties settings;
@@ -38,6 +43,8 @@ public class ProjectionConsumer implements SmartLifecycle {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
     private final Queue<Pause> pauses = new ConcurrentLinkedQueue<>();
+    /** The stored offset of each assigned partition as this poll thread last read or wrote it (poll thread only). */
+    private final Map<Integer, Long> stored = new HashMap<>();
 
     public ProjectionConsumer(LedgerProperties ledger, ProjectionProperties settings, ProjectionTransaction transaction,
                               OffsetRepository offsets, ProjectionProgress progress) {
@@ -73,11 +80,25 @@ public class ProjectionConsumer implements SmartLifecycle {
         }
         if (polling != null) {
             polling.interrupt();
+            awaitEnd(polling);
+        }
+    }
+
+    /**
+     * However long its last batch takes to commit: a poll thread started after stop() returns would otherwise
+     * read the stored offsets before that batch moves them, and the two would project side by side.
+     */
+    private static void awaitEnd(Thread polling) {
+        boolean interrupted = false;
+        while (polling.isAlive()) {
             try {
-                polling.join(Duration.ofSeconds(15).toMillis());
+                polling.join();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -103,18 +124,29 @@ public class ProjectionConsumer implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Below the web server's phases, so that on SIGTERM it stops after them: reads in flight still wait at the
+     * barrier for this consumer, which must go on projecting until the last of them is answered. It then settles
+     * its batch in flight (rows and offsets commit together) before it returns. It starts before the web server.
+     */
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
     private void run() {
         KafkaConsumer<byte[], byte[]> kafka =
                 new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         WriteBehind writes = new WriteBehind();
         try {
             consumer = kafka;
-            kafka.subscribe(List.of(ledger.topic()), new SeekToStoredOffsets(kafka, ledger.topic(), offsets, progress,
-                    this::retryAfterFailure, () -> settleBeforeRebalance(kafka, writes)));
+            SeekToStoredOffsets seeker = new SeekToStoredOffsets(kafka, ledger.topic(), offsets, moves,
+                    this::retryAfterFailure, () -> settleBeforeRebalance(kafka, writes));
+            kafka.subscribe(List.of(ledger.topic()), seeker);
             int failures = 0;
             while (running) {
                 try {
-                    honourPauses(kafka, writes);
+                    honourPauses(kafka, writes, seeker);
                     // With a batch in flight, take only what is already fetched: its commit must not wait for a poll.
                     ConsumerRecords<byte[], byte[]> records =
                             kafka.poll(writes.busy() ? Duration.ZERO : settings.pollTimeout());
@@ -123,6 +155,11 @@ public class ProjectionConsumer implements SmartLifecycle {
                 } catch (WakeupException e) {
                     break;
                 } catch (RuntimeException e) {
+                    if (e instanceof WriteBehind.BatchFailed failed && failed.getCause() instanceof PositionMoved moved) {
+                        log.info("{}; projecting on from the stored offsets", moved.getMessage());
+                        readAgainFromStoredOffsets(kafka, seeker);
+                        continue;
+                    }
                     failures++;
                     log.warn("projection batch failed (attempt {}), will retry: {}", failures, e.toString());
                     backOff(failures);
@@ -155,9 +192,10 @@ public class ProjectionConsumer implements SmartLifecycle {
                          WriteBehind writes) {
         try {
             ProjectionTransaction.DecodedBatch batch = records.isEmpty() ? null : transaction.decode(records);
-            progress.committed(writes.settle());
+            settled(writes.settle());
             if (batch != null) {
-                writes.submit(records, () -> transaction.commit(ledger.topic(), batch));
+                ProjectionTransaction.DecodedBatch fenced = batch.readAfter(stored);
+                writes.submit(records, () -> transaction.commit(ledger.topic(), fenced));
             }
         } catch (RuntimeException e) {
             seek(kafka, WriteBehind.firstOffsets(records));
@@ -169,12 +207,12 @@ public class ProjectionConsumer implements SmartLifecycle {
         }
     }
 
-    private void honourPauses(KafkaConsumer<byte[], byte[]> kafka, WriteBehind writes) {
+    private void honourPauses(KafkaConsumer<byte[], byte[]> kafka, WriteBehind writes, SeekToStoredOffsets seeker) {
         if (pauses.isEmpty()) {
             return;
         }
         try {
-            progress.committed(writes.settle());
+            settled(writes.settle());
         } catch (WriteBehind.BatchFailed failed) {
             seek(kafka, failed.firstOffsets);
             throw failed;
@@ -190,33 +228,48 @@ public class ProjectionConsumer implements SmartLifecycle {
                 return;
             }
             if (replaced) {
-                readAgainFromStoredOffsets(kafka);
+                readAgainFromStoredOffsets(kafka, seeker);
             }
         }
     }
 
     /** What was fetched is dropped: the stored offsets say where the (new) read model continues. */
-    private void readAgainFromStoredOffsets(KafkaConsumer<byte[], byte[]> kafka) {
-        Map<Integer, Long> stored = offsets.nextOffsets(ledger.topic());
-        Map<Integer, Long> resumeAt = new HashMap<>();
-        for (TopicPartition partition : kafka.assignment()) {
-            Long next = stored.get(partition.partition());
-            if (next == null) {
-                kafka.seekToBeginning(List.of(partition));
-                next = kafka.position(partition);
-            } else {
-                kafka.seek(partition, next);
+    private void readAgainFromStoredOffsets(KafkaConsumer<byte[], byte[]> kafka, SeekToStoredOffsets seeker) {
+        log.info("projecting {} from {}", ledger.topic(), seeker.seekToStored(kafka.assignment()));
+    }
+
+    /** Where the poll thread stands, as the rebalance listener finds it. */
+    private final SeekToStoredOffsets.Moves moves = new SeekToStoredOffsets.Moves() {
+        @Override
+        public void resumed(Collection<Integer> partitions, Map<Integer, Long> found, Map<Integer, Long> resumeAt) {
+            for (Integer partition : partitions) {
+                if (found.containsKey(partition)) {
+                    stored.put(partition, found.get(partition));
+                } else {
+                    stored.remove(partition);
+                }
             }
-            resumeAt.put(partition.partition(), next);
+            transaction.partitionsMoved(partitions);
+            progress.assigned(resumeAt);
         }
-        log.info("read model replaced; projecting {} from {}", ledger.topic(), resumeAt);
-        progress.committed(resumeAt);
+
+        @Override
+        public void revoked(Collection<Integer> partitions) {
+            partitions.forEach(stored::remove);
+            progress.revoked(partitions);
+        }
+    };
+
+    /** A batch committed: its offsets are the stored ones now. */
+    private void settled(Map<Integer, Long> committed) {
+        stored.putAll(committed);
+        progress.committed(committed);
     }
 
     /** Partitions change hands only after the batch in flight is settled; a failed one is read again. */
     private void settleBeforeRebalance(KafkaConsumer<byte[], byte[]> kafka, WriteBehind writes) {
         try {
-            progress.committed(writes.settle());
+            settled(writes.settle());
         } catch (WriteBehind.BatchFailed failed) {
             log.warn("projection batch failed before a rebalance, will read it again: {}", failed.getMessage());
             failed.firstOffsets.keySet().retainAll(kafka.assignment());
@@ -226,7 +279,7 @@ public class ProjectionConsumer implements SmartLifecycle {
 
     private void settleQuietly(WriteBehind writes) {
         try {
-            progress.committed(writes.settle());
+            settled(writes.settle());
         } catch (WriteBehind.BatchFailed failed) {
             // Stopping: the stored offsets still say where to resume.
             log.warn("last projection batch failed while stopping: {}", failed.getMessage());
@@ -264,6 +317,11 @@ public class ProjectionConsumer implements SmartLifecycle {
         // Catching up, a poll should find a whole batch buffered: 1 MiB a partition is ~1,500 events.
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-side-projection");
+        // How soon the other instances take over the partitions of one that died without leaving the group.
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(1, settings.sessionTimeout().toMillis() / 3));
+        // How soon partitions added to the topic are projected (a rebalance follows the metadata).
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.metadataMaxAge().toMillis());
         return props;
     }
 }

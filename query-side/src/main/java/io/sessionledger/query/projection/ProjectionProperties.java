@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPollRecords a poll returns what is there, up to this: live it is a handful, catching up (a
  *                       rebuild) it is this many, folded into one row per session and one transaction
  * @param bulkThreshold  a batch touching at least this many sessions is written with COPY on PostgreSQL
+ * @param sessionTimeout an instance that stops heartbeating (killed) loses its partitions to the others after this
+ * @param metadataMaxAge partitions added to the topic are noticed, and projected, within about this
  */
 @ConfigurationProperties("ledger.projection")
 public record ProjectionProperties(
@@ -18,5 +20,7 @@ public record ProjectionProperties(
         @DefaultValue("20000") int maxPollRecords,
         @DefaultValue("200ms") Duration pollTimeout,
         @DefaultValue("5s") Duration maxRetryBackoff,
-        @DefaultValue("500") int bulkThreshold) {
+        @DefaultValue("500") int bulkThreshold,
+        @DefaultValue("10s") Duration sessionTimeout,
+        @DefaultValue("30s") Duration metadataMaxAge) {
 }

@@ -39,6 +39,7 @@ public class ProjectionRebuild implements DisposableBean {
     private final ProjectionProperties settings;
     private final ProjectionTransaction shadowTransaction;
     private final OffsetRepository liveOffsets;
+    private final Runnable replayShadowDeadLetters;
 
     private volatile String state = "never-run";
     private volatile String error;
@@ -48,18 +49,23 @@ public class ProjectionRebuild implements DisposableBean {
     private volatile Map<Integer, Long> target = Map.of();
     private volatile Map<Integer, Long> applied = Map.of();
     private volatile ShadowProjection running;
+    private Thread filling;
 
     public ProjectionRebuild(ProjectionConsumer consumer, ShadowTables tables, ProjectionTransaction transaction,
                              OffsetRepository liveOffsets, TopicOffsets topicOffsets, LedgerProperties ledger,
-                             ProjectionProperties settings, JdbcTemplate jdbc) {
+                             ProjectionProperties settings, JdbcTemplate jdbc, DeadLetterReplayer replayer) {
         this.consumer = consumer;
         this.tables = tables;
         this.topicOffsets = topicOffsets;
         this.ledger = ledger;
         this.settings = settings;
         this.liveOffsets = liveOffsets;
-        this.shadowTransaction = transaction.into(new SessionInfoRepository(jdbc, ShadowTables.ROWS),
-                new OffsetRepository(jdbc, ShadowTables.OFFSETS), new PostgresBulkRows(jdbc, settings, ShadowTables.ROWS));
+        SessionInfoRepository shadowRows = new SessionInfoRepository(jdbc, ShadowTables.ROWS);
+        DeadLetterRepository shadowDeadLetters = new DeadLetterRepository(jdbc, ShadowTables.DEAD_LETTERS);
+        this.shadowTransaction = transaction.into(shadowRows, new OffsetRepository(jdbc, ShadowTables.OFFSETS),
+                new PostgresBulkRows(jdbc, settings, ShadowTables.ROWS), shadowDeadLetters);
+        // The live rows hold what replays applied since: the shadow replays its own dead letters before the swap.
+        this.replayShadowDeadLetters = () -> replayer.replay(shadowRows, shadowDeadLetters);
     }
 
     public synchronized Status start() {
@@ -70,7 +76,7 @@ public class ProjectionRebuild implements DisposableBean {
         Map<Integer, Long> to = topicOffsets.end();
         tables.recreate(ledger.topic());
         ShadowProjection shadow = new ShadowProjection(ledger.kafkaBootstrap(), ledger.topic(), settings,
-                shadowTransaction, liveOffsets, tables, consumer::pause);
+                shadowTransaction, liveOffsets, tables, consumer::pause, replayShadowDeadLetters);
         beginning = from;
         target = to;
         applied = from;
@@ -81,6 +87,7 @@ public class ProjectionRebuild implements DisposableBean {
         running = shadow;
         Thread thread = new Thread(() -> fill(shadow, from), "projection-rebuild");
         thread.setDaemon(true);
+        filling = thread;
         thread.start();
         return status();
     }
@@ -117,11 +124,19 @@ public class ProjectionRebuild implements DisposableBean {
         return new Status(state, startedAt, end, done, toApply, seconds > 0 ? Math.round(done / seconds) : 0, error);
     }
 
+    /** Stops a rebuild and waits until its thread has ended: it must not write into a closing database. */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
+        Thread thread;
+        synchronized (this) {
+            thread = filling;
+        }
         ShadowProjection current = running;
         if (current != null) {
             current.stop();
+        }
+        if (thread != null) {
+            thread.join();
         }
     }
 

@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Projects one poll batch in one database transaction: the rows and the next offsets commit together,
- * so a crash anywhere leaves either both or neither, and no event is lost or applied twice.
+ * so a crash anywhere leaves either both or neither, and no event is lost or applied twice. A record it cannot
+ * apply is sent to the dead-letter topic, and acknowledged, before that transaction commits.
  */
 @Component
 public class ProjectionTransaction {
@@ -37,8 +38,9 @@ public class ProjectionTransaction {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionTransaction.class);
 
-    record Decoded(ConsumerRecord<byte[], byte[]> record, String aggregateId, CloudEvent envelope,
-                           SessionEvent event) {
+    /** A record decoded into an event this version can apply. */
+    public record Decoded(ConsumerRecord<byte[], byte[]> record, String aggregateId, CloudEvent envelope,
+                          SessionEvent event) {
     }
 
     private final CloudEventCodec codec;
@@ -49,9 +51,12 @@ public class ProjectionTransaction {
     private final MeterRegistry meters;
     private final PersonalDataKeys personalData;
     private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final DeadLetterRepository deadLetters;
+    private final DeadLetterSender deadLetterSender;
 
     public ProjectionTransaction(CloudEventCodec codec, SessionInfoRepository sessions, OffsetRepository offsets,
                                  PostgresBulkRows bulkRows, TransactionTemplate transactions, MeterRegistry meters,
+                                 DeadLetterRepository deadLetters, DeadLetterSender deadLetterSender,
                                  PersonalDataKeys personalData) {
         this.codec = codec;
         this.personalData = personalData;
@@ -60,15 +65,42 @@ public class ProjectionTransaction {
         this.bulkRows = bulkRows;
         this.transactions = transactions;
         this.meters = meters;
+        this.deadLetters = deadLetters;
+        this.deadLetterSender = deadLetterSender;
     }
 
     /** The same projection writing into other tables: the shadow a rebuild fills while this one stays live. */
-    ProjectionTransaction into(SessionInfoRepository rows, OffsetRepository rowOffsets, PostgresBulkRows bulk) {
-        return new ProjectionTransaction(codec, rows, rowOffsets, bulk, transactions, meters, personalData);
+    ProjectionTransaction into(SessionInfoRepository rows, OffsetRepository rowOffsets, PostgresBulkRows bulk,
+                               DeadLetterRepository rowDeadLetters) {
+        return new ProjectionTransaction(codec, rows, rowOffsets, bulk, transactions, meters, rowDeadLetters,
+                deadLetterSender, personalData);
     }
 
-    /** A poll batch decoded, not yet applied: decoding needs no database, so it can overlap a commit. */
-    record DecodedBatch(List<Decoded> events, Map<Integer, Long> nextOffsets) {
+    /**
+     * A poll batch decoded, not yet applied: decoding needs no database, so it can overlap a commit.
+     *
+     * @param undecoded    the records that did not decode into an event this version can apply
+     * @param storedBefore the stored offsets the batch was read after, per partition (absent: none stored); null
+     *                     when the writer is the table's only one (a rebuild's shadow, a test)
+     */
+    record DecodedBatch(List<Decoded> events, List<Unapplied> undecoded, Map<Integer, Long> nextOffsets,
+                        Map<Integer, Long> storedBefore) {
+
+        /** This batch, to be stored only on top of these stored offsets (see {@link OffsetRepository#save}). */
+        DecodedBatch readAfter(Map<Integer, Long> stored) {
+            Map<Integer, Long> before = new HashMap<>();
+            nextOffsets.keySet().forEach(partition -> {
+                if (stored.containsKey(partition)) {
+                    before.put(partition, stored.get(partition));
+                }
+            });
+            return new DecodedBatch(events, undecoded, nextOffsets, before);
+        }
+    }
+
+    /** Partitions this process projects from now on (or again): what it knew of their dead letters is stale. */
+    void partitionsMoved(java.util.Collection<Integer> partitions) {
+        deadLetters.forget(partitions);
     }
 
     /** @return the next offset of every partition the batch touched, as committed */
@@ -96,35 +128,67 @@ public class ProjectionTransaction {
         PersonalFields.Opener opener = keyIds.isEmpty() ? null : personalData.openerFor(keyIds);
         Stream<ConsumerRecord<byte[], byte[]>> stream =
                 records.size() >= PARALLEL_DECODE ? records.parallelStream() : records.stream();
-        List<Decoded> events = stream.map(record -> decode(record, opener)).flatMap(Optional::stream).toList();
-        if (events.stream().anyMatch(decoded -> decoded.event() instanceof PersonalDataErased)) {
-            personalData.forgetAll();
+        List<Optional<Decoded>> decoded = stream.map(record -> decode(record, opener)).toList();
+        List<Decoded> events = new ArrayList<>(decoded.size());
+        List<Unapplied> undecoded = new ArrayList<>();
+        for (int i = 0; i < decoded.size(); i++) {
+            if (decoded.get(i).isPresent()) {
+                events.add(decoded.get(i).get());
+            } else {
+                undecoded.add(Unapplied.undecoded(records.get(i), codec));
+            }
         }
-        return new DecodedBatch(events, nextOffsets);
+        if (events.stream().anyMatch(one -> one.event() instanceof PersonalDataErased)) {
+            personalData.forgetAll(); // an erasure: nothing erased may be opened again from memory
+        }
+        return new DecodedBatch(events, undecoded, nextOffsets, null);
     }
 
-    /** @return the next offset of every partition the batch touched, as committed */
+    /**
+     * @return the next offset of every partition the batch touched, as committed
+     * @throws PositionMoved when another writer stored offsets for one of its partitions meanwhile
+     */
     Map<Integer, Long> commit(String topic, DecodedBatch batch) {
-        transactions.executeWithoutResult(status -> {
-            project(batch.events());
-            offsets.save(topic, batch.nextOffsets());
+        List<Unapplied> deadLettered = transactions.execute(status -> {
+            List<Unapplied> unapplied = new ArrayList<>(batch.undecoded());
+            DeadLetterBlock blocked = new DeadLetterBlock(
+                    deadLetters.blockedKeys(topic, batch.nextOffsets().keySet()), unapplied);
+            project(batch.events(), blocked, unapplied);
+            if (!unapplied.isEmpty()) {
+                // Acknowledged by the broker before the offsets past them are stored: never skipped silently.
+                deadLetterSender.send(unapplied);
+                deadLetters.record(topic, unapplied, java.time.Instant.now());
+            }
+            if (batch.storedBefore() == null) {
+                offsets.save(topic, batch.nextOffsets());
+            } else {
+                offsets.save(topic, batch.nextOffsets(), batch.storedBefore());
+            }
+            return unapplied;
         });
+        deadLettered.forEach(letter -> meters.counter("ledger.projection.dead_letters",
+                "reason", letter.reason().wireName()).increment());
         return batch.nextOffsets();
     }
 
-    private void project(List<Decoded> events) {
+    private void project(List<Decoded> events, DeadLetterBlock blocked, List<Unapplied> unapplied) {
         List<String> ids = events.stream().map(Decoded::aggregateId).distinct().toList();
         boolean bulk = bulkRows.suits(ids.size());
         Map<String, SessionRow> loaded = bulk ? bulkRows.findAll(ids) : sessions.findAll(ids);
         Map<String, SessionRow> current = new LinkedHashMap<>(loaded);
         for (Decoded decoded : events) {
             String id = decoded.aggregateId();
+            if (blocked.holds(id, decoded.record())) {
+                unapplied.add(blocked.add(Unapplied.behindDeadLetter(decoded)));
+                continue;
+            }
             SessionRow before = current.get(id);
             SessionRow after = SessionProjector.apply(before, decoded.envelope(), decoded.event());
             if (after == null) {
-                log.warn("skipping {} at {}-{}: session {} was never created", decoded.envelope().type(),
+                log.warn("dead-lettering {} at {}-{}: session {} is not in the read model", decoded.envelope().type(),
                         decoded.record().partition(), decoded.record().offset(), id);
                 count("orphan");
+                unapplied.add(blocked.add(Unapplied.orphan(decoded)));
             } else if (after == before) {
                 count("redelivered");
             } else {
@@ -153,6 +217,15 @@ public class ProjectionTransaction {
         sessions.updateAll(updates, previousVersions);
     }
 
+    /** A dead letter decoded exactly as the live projection decodes records; empty while it still cannot be. */
+    public Optional<Decoded> decodeDeadLetter(ConsumerRecord<byte[], byte[]> record) {
+        Set<String> keyIds = new HashSet<>();
+        if (record.value() != null) {
+            PersonalDataKeys.keyIdsIn(record.value(), keyIds);
+        }
+        return decode(record, keyIds.isEmpty() ? null : personalData.openerFor(keyIds));
+    }
+
     private Optional<Decoded> decode(ConsumerRecord<byte[], byte[]> record, PersonalFields.Opener opener) {
         if (record.value() == null) {
             count("empty");
@@ -164,14 +237,14 @@ public class ProjectionTransaction {
                     opener != null && PersonalDataKeys.holdsSealed(record.value()) ? opener : null);
             Optional<SessionEvent> event = received.payload();
             if (event.isEmpty()) {
-                // A newer producer's event type: its offset still advances, as the contract says.
+                // A newer producer's event type: dead-lettered, so a newer query side can replay it.
                 count("unknown-type");
                 return Optional.empty();
             }
             return Optional.of(new Decoded(record, aggregateId(event.get()), received.envelope(), event.get()));
         } catch (RuntimeException e) {
             // Retrying cannot fix a record that does not parse; stalling the partition would stop every read.
-            log.error("skipping undecodable record at {}-{}: {}", record.partition(), record.offset(), e.toString());
+            log.error("dead-lettering undecodable record at {}-{}: {}", record.partition(), record.offset(), e.toString());
             count("malformed");
             return Optional.empty();
         }

@@ -19,8 +19,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * A rebuild's own reader: every partition from its beginning into the shadow, beside the live consumer (no
  * consumer group, so the live one keeps its partitions), with the COPY path on PostgreSQL and the next batch
  * decoded while the last commits, as live catch-up does. Once at or past the live positions everywhere, it
- * parks the live poll thread between two batches, reads the few records the live side took meanwhile (its
- * positions stand still now), swaps, and lets the live side go on from the swapped offsets.
+ * parks the live poll thread between two batches and, with the live table locked against other instances'
+ * writers too, reads the few records the live side took meanwhile (its positions stand still now), swaps, and
+ * lets the live side go on from the swapped offsets.
  */
 final class ShadowProjection {
 
@@ -31,11 +32,13 @@ final class ShadowProjection {
     private final OffsetRepository live;
     private final ShadowTables tables;
     private final Supplier<Pause> pauseLive;
+    private final Runnable replayDeadLetters;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean running = true;
 
     ShadowProjection(String bootstrap, String topic, ProjectionProperties settings, ProjectionTransaction shadow,
-                     OffsetRepository live, ShadowTables tables, Supplier<Pause> pauseLive) {
+                     OffsetRepository live, ShadowTables tables, Supplier<Pause> pauseLive,
+                     Runnable replayDeadLetters) {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.settings = settings;
@@ -43,6 +46,7 @@ final class ShadowProjection {
         this.live = live;
         this.tables = tables;
         this.pauseLive = pauseLive;
+        this.replayDeadLetters = replayDeadLetters;
     }
 
     /**
@@ -70,6 +74,7 @@ final class ShadowProjection {
                 if (batch != null) {
                     writes.submit(records, () -> shadow.commit(topic, batch));
                 } else if (ShadowTables.caughtUp(next, live.nextOffsets(topic))) {
+                    replayDeadLetters.run();
                     return swapWhileLiveStandsStill(kafka, next, beginning, applied);
                 }
             }
@@ -88,15 +93,15 @@ final class ShadowProjection {
         boolean swapped = false;
         try {
             pause.parked.get();
-            Map<Integer, Long> still = live.nextOffsets(topic);
-            while (running && !ShadowTables.caughtUp(next, still)) {
-                ConsumerRecords<byte[], byte[]> records = kafka.poll(settings.pollTimeout());
-                if (!records.isEmpty()) {
-                    next.putAll(shadow.commit(topic, shadow.decode(records)));
-                    applied.accept(Map.copyOf(next));
+            swapped = running && tables.swapOnceCaughtUp(topic, beginning, still -> {
+                while (running && !ShadowTables.caughtUp(next, still)) {
+                    ConsumerRecords<byte[], byte[]> records = kafka.poll(settings.pollTimeout());
+                    if (!records.isEmpty()) {
+                        next.putAll(shadow.commit(topic, shadow.decode(records)));
+                        applied.accept(Map.copyOf(next));
+                    }
                 }
-            }
-            swapped = running && tables.swapIfCaughtUp(topic, beginning);
+            });
             if (!swapped && running) {
                 throw new IllegalStateException("the shadow missed the live positions while the live side stood still");
             }

@@ -19,12 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>H2 commits the open transaction on every DDL statement, so a rename cannot be atomic there: the rows are
  *     copied into the live table by one DML transaction instead (H2 is the embedded, small-data default).</li>
  * </ul>
+ * The dead letters of the shadow replace the live ones in the same transaction: they describe its rows.
  */
 @Component
 public class ShadowTables {
 
     public static final String ROWS = "session_info_shadow";
     public static final String OFFSETS = "projection_offset_shadow";
+    public static final String DEAD_LETTERS = "projection_dead_letter_shadow";
     private static final String LIVE = SessionInfoRepository.LIVE_TABLE;
 
     private final JdbcTemplate jdbc;
@@ -47,6 +49,7 @@ public class ShadowTables {
             jdbc.execute("alter table " + ROWS + " add primary key (aggregate_id)");
         }
         jdbc.update("delete from " + OFFSETS + " where topic = ?", topic);
+        jdbc.update("delete from " + DEAD_LETTERS + " where topic = ?", topic);
     }
 
     /**
@@ -58,8 +61,27 @@ public class ShadowTables {
      * @return whether it swapped; false when the shadow is still behind somewhere
      */
     public boolean swapIfCaughtUp(String topic, Map<Integer, Long> beginning) {
+        return swapOnceCaughtUp(topic, beginning, live -> { });
+    }
+
+    /**
+     * Like {@link #swapIfCaughtUp}, with every writer of the live table held still first. Other query-side
+     * instances project into it too (their partitions): on PostgreSQL the live table is locked, so that their
+     * batches wait, and the shadow is caught up to the live offsets, which no longer move, before the swap. Their
+     * next batch then finds its stored offsets replaced and reads on from the shadow's. H2 serves one instance.
+     *
+     * @param catchUp given the live offsets, projects into the shadow up to them (in this transaction)
+     */
+    public boolean swapOnceCaughtUp(String topic, Map<Integer, Long> beginning,
+                                    java.util.function.Consumer<Map<Integer, Long>> catchUp) {
         Boolean swapped = transaction.execute(status -> {
+            if (onPostgres()) {
+                // Access exclusive at once: a writer holding a read lock (its batch loaded rows) must not be
+                // waited for while it waits for us, and the rename needs this lock anyway.
+                jdbc.execute("lock table " + LIVE + " in access exclusive mode");
+            }
             Map<Integer, Long> live = new OffsetRepository(jdbc).nextOffsets(topic);
+            catchUp.accept(live);
             Map<Integer, Long> shadow = new HashMap<>(beginning);
             shadow.putAll(new OffsetRepository(jdbc, OFFSETS).nextOffsets(topic));
             if (!caughtUp(shadow, live)) {
@@ -76,6 +98,10 @@ public class ShadowTables {
             jdbc.update("insert into " + OffsetRepository.LIVE_TABLE + " (topic, partition_no, next_offset) "
                     + "select topic, partition_no, next_offset from " + OFFSETS + " where topic = ?", topic);
             jdbc.update("delete from " + OFFSETS + " where topic = ?", topic);
+            jdbc.update("delete from " + DeadLetterRepository.LIVE_TABLE + " where topic = ?", topic);
+            jdbc.update("insert into " + DeadLetterRepository.LIVE_TABLE + " select * from " + DEAD_LETTERS
+                    + " where topic = ?", topic);
+            jdbc.update("delete from " + DEAD_LETTERS + " where topic = ?", topic);
             return true;
         });
         if (Boolean.TRUE.equals(swapped) && !onPostgres()) {

@@ -1,5 +1,7 @@
 package io.sessionledger.query.reconciliation;
 
+import io.sessionledger.query.deadletter.DeadLetterProperties;
+import io.sessionledger.query.projection.DeadLetterRepository;
 import io.sessionledger.query.projection.OffsetRepository;
 import io.sessionledger.query.projection.TopicOffsets;
 import java.util.ArrayList;
@@ -21,12 +23,17 @@ public class Reconciliation {
     private final TopicOffsets topic;
     private final OffsetRepository offsets;
     private final JdbcTemplate jdbc;
+    private final DeadLetterRepository deadLetters;
+    private final String deadLetterTopic;
 
-    public Reconciliation(StoreLookup store, TopicOffsets topic, OffsetRepository offsets, JdbcTemplate jdbc) {
+    public Reconciliation(StoreLookup store, TopicOffsets topic, OffsetRepository offsets, JdbcTemplate jdbc,
+                          DeadLetterRepository deadLetters, DeadLetterProperties deadLetterSettings) {
         this.store = store;
         this.topic = topic;
         this.offsets = offsets;
         this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
+        this.deadLetterTopic = deadLetterSettings.topic();
     }
 
     public Report run(String apiKey) {
@@ -35,6 +42,7 @@ public class Reconciliation {
         Map<Integer, Long> end = new TreeMap<>(topic.end());
         Map<Integer, Long> projected = offsets.nextOffsets(topic.topic());
         long sessions = jdbc.queryForObject("select count(*) from session_info", Long.class);
+        Report.DeadLetters letters = deadLetters();
 
         List<String> differences = new ArrayList<>();
         List<Report.TopicPartitionRange> ranges = new ArrayList<>();
@@ -78,11 +86,22 @@ public class Reconciliation {
                     + publisher.eventsPassed() + " event(s) the publisher has gone past: sent twice (at-least-once) "
                     + "or not from this store");
         }
+        if (letters.waiting() > 0) {
+            differences.add(letters.waiting() + " record(s) of the topic could not be applied and wait in the "
+                    + "dead-letter topic " + letters.topic() + " " + new TreeMap<>(letters.byReason())
+                    + ": replay them (POST /ledger/v1/dead-letters/replay) once the query side can apply them");
+        }
         if (unprojected == 0 && sessions != stored.sessions()) {
             differences.add("the store holds " + stored.sessions() + " session(s), the read model " + sessions
                     + ", although the read model has projected the whole topic");
         }
         return new Report(differences.isEmpty(), stored, new Report.Topic(topic.topic(), records, ranges),
-                new Report.ReadModel(sessions, readModel), differences);
+                new Report.ReadModel(sessions, readModel, letters), differences);
+    }
+
+    private Report.DeadLetters deadLetters() {
+        Map<String, Long> byReason = deadLetters.waitingByReason(topic.topic());
+        long waiting = byReason.values().stream().mapToLong(Long::longValue).sum();
+        return new Report.DeadLetters(deadLetterTopic, waiting, byReason, deadLetters.replayed(topic.topic()));
     }
 }

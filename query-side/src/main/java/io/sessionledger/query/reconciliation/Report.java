@@ -1,6 +1,7 @@
 package io.sessionledger.query.reconciliation;
 
 import java.util.List;
+import java.util.Map;
 
 /** What {@code GET /ledger/v1/reconciliation} answers: each side's figures and every difference in words. */
 public record Report(boolean consistent, StoreLookup.Store store, Topic topic, ReadModel readModel,
@@ -13,10 +14,20 @@ public record Report(boolean consistent, StoreLookup.Store store, Topic topic, R
     public record TopicPartitionRange(int partition, long beginning, long end) {
     }
 
-    /** @param nextOffset the stored offset the projection resumes from (null: it has read nothing there) */
-    public record ReadModel(long sessions, List<Projected> partitions) {
+    /** @param deadLetters the topic's records the read model lacks because it could not apply them */
+    public record ReadModel(long sessions, List<Projected> partitions, DeadLetters deadLetters) {
     }
 
+    /** @param nextOffset the stored offset the projection resumes from (null: it has read nothing there) */
+
     public record Projected(int partition, Long nextOffset, long end, long behind) {
+    }
+
+    /**
+     * @param topic    the dead-letter topic they wait in
+     * @param waiting  not yet replayed, all reasons together ({@code byReason} splits them)
+     * @param replayed applied by a replay since they were dead-lettered
+     */
+    public record DeadLetters(String topic, long waiting, Map<String, Long> byReason, long replayed) {
     }
 }

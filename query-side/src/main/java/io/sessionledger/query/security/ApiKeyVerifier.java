@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import io.sessionledger.service.security.Principal;
 import io.sessionledger.service.security.PrincipalResolver;
+import io.sessionledger.service.security.RevocationFeed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * that a lookup already under way when the revocation arrived cannot bring the key back.
  */
 @Component
-public class ApiKeyVerifier implements PrincipalResolver {
+public class ApiKeyVerifier implements PrincipalResolver, RevocationFeed.KeyCache {
 
     private record Answer(Principal principal, Instant expires) {
     }
@@ -78,6 +79,7 @@ public class ApiKeyVerifier implements PrincipalResolver {
     }
 
     /** The key is revoked: forget every answer that accepted it, and refuse it from now on. */
+    @Override
     public void evict(String keyId) {
         synchronized (answers) {
             revoked.put(keyId, Boolean.TRUE);
@@ -87,6 +89,7 @@ public class ApiKeyVerifier implements PrincipalResolver {
     }
 
     /** Forgets every answer: for when revocations may have been missed. */
+    @Override
     public void evictAll() {
         synchronized (answers) {
             answers.clear();

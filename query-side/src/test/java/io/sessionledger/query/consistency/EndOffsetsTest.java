@@ -23,7 +23,7 @@ class EndOffsetsTest {
 
     private final BlockingQueue<CompletableFuture<Long>> requests = new LinkedBlockingQueue<>();
     private final EndOffsets endOffsets = new EndOffsets(brokerWithOnePartition(), "t",
-            new ConsistencyProperties(Duration.ofSeconds(5)), new EndOffsets.Reader() {
+            new ConsistencyProperties(Duration.ofSeconds(5)), new ProjectionPositions(), new EndOffsets.Reader() {
                 @Override
                 public Map<Integer, Long> read(int partitions) throws Exception {
                     CompletableFuture<Long> request = new CompletableFuture<>();
@@ -53,6 +53,32 @@ class EndOffsetsTest {
         requests.poll(5, TimeUnit.SECONDS).complete(7L);
         assertThat(second.get(5, TimeUnit.SECONDS)).containsEntry(0, 7L);
         assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aNewAssignmentMakesItCountThePartitionsAgain() throws Exception {
+        ProjectionPositions positions = new ProjectionPositions();
+        Admin admin = mock(Admin.class);
+        DescribeTopicsResult one = described(1);
+        DescribeTopicsResult three = described(3);
+        when(admin.describeTopics(anyCollection())).thenReturn(one, three);
+        EndOffsets counted = new EndOffsets(admin, "t", new ConsistencyProperties(Duration.ofSeconds(5)), positions,
+                null);
+
+        assertThat(counted.partitionCount()).isEqualTo(1);
+        assertThat(counted.partitionCount()).as("cached while nothing changed").isEqualTo(1);
+        // Partitions added to the topic make the projection's consumer group rebalance.
+        positions.assigned(Map.of(0, 5L, 2, 0L));
+        assertThat(counted.partitionCount()).isEqualTo(3);
+    }
+
+    private static DescribeTopicsResult described(int partitions) {
+        DescribeTopicsResult described = mock(DescribeTopicsResult.class);
+        List<TopicPartitionInfo> infos = java.util.stream.IntStream.range(0, partitions)
+                .mapToObj(p -> new TopicPartitionInfo(p, null, List.of(), List.of())).toList();
+        when(described.allTopicNames()).thenReturn(KafkaFuture.completedFuture(Map.of("t",
+                new TopicDescription("t", false, infos))));
+        return described;
     }
 
     private Admin brokerWithOnePartition() {

@@ -3,18 +3,24 @@ package io.sessionledger.query.projection;
 import static io.sessionledger.query.support.TestEvents.anonymous;
 import static io.sessionledger.query.support.TestEvents.envelope;
 import static io.sessionledger.query.support.TestEvents.withParties;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionledger.events.cloudevents.CloudEvent;
 import io.sessionledger.events.session.SessionStatus;
 import io.sessionledger.events.session.SessionStatusChanged;
 import io.sessionledger.events.session.UserAssociated;
+import io.sessionledger.query.deadletter.DeadLetterHeaders;
+import io.sessionledger.query.deadletter.DeadLetterReplay;
+import io.sessionledger.query.support.DeadLetters;
+import io.sessionledger.query.support.TestEvents;
 import io.sessionledger.testsupport.TestKafka;
 import io.sessionledger.query.support.EventProducer;
 import io.sessionledger.query.support.TestDatabases;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -153,15 +159,84 @@ abstract class AbstractProjectionIT implements BatchProjectionContract {
     }
 
     @Test
-    void unknownEventTypeIsSkippedAndItsOffsetStillAdvances() throws Exception {
+    void unknownEventTypeGoesToTheDeadLetterTopicWithItsReasonBeforeTheOffsetPassesIt() throws Exception {
         publish(envelope(0, T0, anonymous("acme", "s-4")));
-        RecordMetadata unknown = publish(io.sessionledger.query.support.TestEvents.unknownType("acme", "s-4", 1));
+        RecordMetadata unknown = publish(TestEvents.unknownType("acme", "s-4", 1));
+        RecordMetadata later = publish(envelope(2, T0.plusSeconds(2),
+                new SessionStatusChanged("acme", "s-4", SessionStatus.IDLE, SessionStatus.BUSY)));
+        RecordMetadata otherSession = publish(envelope(0, T0, anonymous("acme", "s-4b")));
 
-        projection.awaitProjected(unknown);
+        projection.awaitProjected(later);
+        projection.awaitProjected(otherSession);
 
+        // The later event of the same session waits behind it, so that a replay can apply both in order.
         assertThat(row("acme", "s-4").version()).isZero();
-        assertThat(projection.count("unknown-type")).isEqualTo(1);
-        assertThat(projection.offsets.nextOffsets(topic)).containsEntry(unknown.partition(), unknown.offset() + 1);
+        assertThat(row("acme", "s-4b").version()).isZero();
+        assertThat(projection.offsets.nextOffsets(topic).get(later.partition())).isGreaterThan(later.offset());
+        List<DeadLetters.Letter> letters = DeadLetters.read(broker.getBrokersAsString(), projection.deadLetterTopic);
+        assertThat(letters).extracting(letter -> letter.header(DeadLetterHeaders.REASON))
+                .containsExactly("unknown-type", "behind-dead-letter");
+        DeadLetters.Letter first = letters.get(0);
+        assertThat(first.key()).isEqualTo("acme:s-4");
+        assertThat(first.header(DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topic);
+        assertThat(first.header(DeadLetterHeaders.ORIGINAL_PARTITION)).isEqualTo(String.valueOf(unknown.partition()));
+        assertThat(first.header(DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo(String.valueOf(unknown.offset()));
+        assertThat(first.header(DeadLetterHeaders.EVENT_TYPE)).isEqualTo("session.teleported");
+        assertThat(first.header(DeadLetterHeaders.DETAIL)).contains("session.teleported");
+        assertThat(Instant.parse(first.header(DeadLetterHeaders.TIME))).isAfter(T0);
+        assertThat(first.header("content-type")).isEqualTo("application/cloudevents+json");
+        assertThat(projection.deadLetters.waitingByReason(topic))
+                .isEqualTo(Map.of("unknown-type", 1L, "behind-dead-letter", 1L));
+        assertThat(projection.deadLetters("unknown-type")).isEqualTo(1);
+        assertThat(projection.deadLetters("behind-dead-letter")).isEqualTo(1);
+
+        // Still unknown to this version: a replay leaves both waiting, and the session stays held.
+        assertThat(projection.replay().replayed()).isZero();
+        projection.awaitProjected(publish(envelope(3, T0.plusSeconds(3),
+                new SessionStatusChanged("acme", "s-4", SessionStatus.BUSY, SessionStatus.IDLE))));
+        assertThat(row("acme", "s-4").version()).isZero();
+        assertThat(projection.deadLetters.waitingByReason(topic)).containsEntry("behind-dead-letter", 2L);
+    }
+
+    @Test
+    void undecodableRecordIsDeadLetteredAsMalformed() throws Exception {
+        RecordMetadata garbage = producer.sendRaw("acme:s-8", "{\"specversion\": [not json".getBytes(UTF_8));
+        RecordMetadata after = publish(envelope(0, T0, anonymous("acme", "s-8")));
+
+        projection.awaitProjected(garbage);
+        projection.awaitProjected(after);
+
+        // Under the same key, the creation after it waits too: the garbage may have been its session's event.
+        assertThat(projection.sessions.find("acme:s-8")).isEmpty();
+        assertThat(projection.deadLetters.waitingByReason(topic))
+                .isEqualTo(Map.of("malformed", 1L, "behind-dead-letter", 1L));
+        assertThat(DeadLetters.read(broker.getBrokersAsString(), projection.deadLetterTopic))
+                .extracting(letter -> letter.header(DeadLetterHeaders.REASON)).containsExactly("malformed",
+                        "behind-dead-letter");
+    }
+
+    @Test
+    void anEventBeforeItsSessionsCreationIsAppliedAfterItByTheReplay() throws Exception {
+        // A rebuilt topic can carry a session's update before its creation: neither may be lost.
+        publish(envelope(1, T0.plusSeconds(1), new UserAssociated("acme", "s-7", null, "cust-7", null, null, "c7")));
+        projection.awaitProjected(publish(envelope(0, T0, anonymous("acme", "s-7"))));
+
+        assertThat(projection.sessions.find("acme:s-7")).isEmpty();
+        assertThat(projection.deadLetters.waitingByReason(topic))
+                .isEqualTo(Map.of("orphan", 1L, "behind-dead-letter", 1L));
+
+        DeadLetterReplay.Result replayed = projection.replay();
+
+        assertThat(replayed.replayed()).isEqualTo(2);
+        assertThat(replayed.waiting()).isEmpty();
+        assertThat(row("acme", "s-7").version()).isEqualTo(1);
+        assertThat(row("acme", "s-7").customerId()).isEqualTo("cust-7");
+        assertThat(projection.deadLetters.replayed(topic)).isEqualTo(2);
+        // Released: the session's next event is projected live again.
+        projection.awaitProjected(publish(envelope(2, T0.plusSeconds(2),
+                new SessionStatusChanged("acme", "s-7", SessionStatus.IDLE, SessionStatus.BUSY))));
+        assertThat(row("acme", "s-7").status()).isEqualTo("busy");
+        assertThat(projection.replay().replayed()).as("nothing left to replay").isZero();
     }
 
     @Test

@@ -25,8 +25,8 @@ abstract class AbstractShadowSwapIT {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     private TestDatabases.Opened database;
-    private JdbcTemplate jdbc;
-    private ShadowTables tables;
+    protected JdbcTemplate jdbc;
+    protected ShadowTables tables;
 
     protected abstract TestDatabases.Opened openDatabase();
 
@@ -35,7 +35,7 @@ abstract class AbstractShadowSwapIT {
         database = openDatabase();
         TestDatabases.migrate(database.dataSource());
         jdbc = new JdbcTemplate(database.dataSource());
-        tables = new ShadowTables(jdbc, new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())));
+        tables = new ShadowTables(jdbc, transaction());
     }
 
     @AfterAll
@@ -76,15 +76,19 @@ abstract class AbstractShadowSwapIT {
     protected void afterSwaps(JdbcTemplate jdbc) {
     }
 
-    private SessionInfoRepository live() {
+    protected TransactionTemplate transaction() {
+        return new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+    }
+
+    protected SessionInfoRepository live() {
         return new SessionInfoRepository(jdbc);
     }
 
-    private SessionInfoRepository shadow() {
+    protected SessionInfoRepository shadow() {
         return new SessionInfoRepository(jdbc, ShadowTables.ROWS);
     }
 
-    private static SessionRow row(String id, long version) {
+    protected static SessionRow row(String id, long version) {
         return new SessionRow(id, "acme", id, "app", "dev", null, null, null, null, null, "visit-" + id, null,
                 "ref-" + id, null, "name", null, null, true, "idle", true, version, "genesys-v1", T0,
                 T0.plusSeconds(version), null, false);

@@ -2,13 +2,19 @@ package io.sessionledger.query.projection;
 
 import io.sessionledger.query.privacy.PersonalDataKeys;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionledger.events.cloudevents.CloudEvent;
+import io.sessionledger.events.session.SessionStatus;
+import io.sessionledger.events.session.SessionStatusChanged;
+import io.sessionledger.events.session.SessionTerminated;
+import io.sessionledger.events.session.UserAssociated;
 import io.sessionledger.query.support.SessionHistories;
 import io.sessionledger.query.support.TestEvents;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,16 +104,49 @@ interface BatchProjectionContract {
         assertThat(rows("newer")).isEqualTo(newest);
     }
 
+    @Test
+    default void aBatchReadBeforeAnotherWriterMovedItsPartitionIsRolledBackWhole() {
+        ProjectionTransaction transaction = transaction(new SimpleMeterRegistry());
+        Instant t0 = Instant.parse("2026-05-01T08:00:00Z");
+        List<ConsumerRecord<byte[], byte[]>> records = SessionHistories.records("fence-topic", List.of(
+                TestEvents.envelope(0, t0, TestEvents.anonymous("fence", "s-1")),
+                TestEvents.envelope(1, t0.plusSeconds(1),
+                        new UserAssociated("fence", "s-1", null, "cust-1", null, null, "cust-1")),
+                TestEvents.envelope(2, t0.plusSeconds(2),
+                        new SessionStatusChanged("fence", "s-1", SessionStatus.IDLE, SessionStatus.BUSY)),
+                TestEvents.envelope(3, t0.plusSeconds(3), new SessionTerminated("fence", "s-1", SessionStatus.BUSY))));
+        int partition = records.get(0).partition();
+        transaction.commit("fence-topic", transaction.decode(records.subList(0, 2)).readAfter(Map.of()));
+        transaction.commit("fence-topic", transaction.decode(records.subList(2, 4)).readAfter(Map.of(partition, 2L)));
+        SessionRow projected = rows("fence", 2).get("fence:s-1");
+
+        // An instance that had read offset 2 on after the same stored offset, before the other one moved it on.
+        ProjectionTransaction.DecodedBatch late = transaction.decode(records.subList(2, 3))
+                .readAfter(Map.of(partition, 2L));
+        assertThatThrownBy(() -> transaction.commit("fence-topic", late)).isInstanceOf(PositionMoved.class);
+        // One that began the partition before the other stored anything there.
+        ProjectionTransaction.DecodedBatch first = transaction.decode(records.subList(0, 1)).readAfter(Map.of());
+        assertThatThrownBy(() -> transaction.commit("fence-topic", first)).isInstanceOf(PositionMoved.class);
+
+        assertThat(new OffsetRepository(new JdbcTemplate(dataSource())).nextOffsets("fence-topic"))
+                .isEqualTo(Map.of(partition, 4L));
+        assertThat(rows("fence", 2).get("fence:s-1")).isEqualTo(projected).extracting(SessionRow::version)
+                .isEqualTo(3L);
+    }
+
     private ProjectionTransaction transaction(SimpleMeterRegistry meters) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource());
         return new ProjectionTransaction(TestEvents.CODEC, new SessionInfoRepository(jdbc), new OffsetRepository(jdbc),
                 new PostgresBulkRows(jdbc, settings()),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource())), meters,
-                PersonalDataKeys.none());
+                new DeadLetterRepository(jdbc), letters -> {
+                    throw new AssertionError("nothing here is a dead letter: " + letters);
+                }, PersonalDataKeys.none());
     }
 
     private static ProjectionProperties settings() {
-        return new ProjectionProperties(true, "unused", 500, Duration.ofMillis(100), Duration.ofMillis(500), BULK);
+        return new ProjectionProperties(true, "unused", 500, Duration.ofMillis(100), Duration.ofMillis(500), BULK,
+                Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     private Map<String, SessionRow> rows(String tenant) {

@@ -37,6 +37,15 @@ public final class EventProducer implements AutoCloseable {
         }
     }
 
+    /** Any bytes under a key, as a faulty producer could send them. */
+    public RecordMetadata sendRaw(String key, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close();

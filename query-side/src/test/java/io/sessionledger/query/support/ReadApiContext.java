@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,6 +22,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Everything stops once the last test class is done: the app first, then what it runs on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Metrics exported as in production (Spring's tests turn them off), so /actuator/prometheus answers.
+@AutoConfigureObservability(tracing = false)
 @ExtendWith(ReadApiContext.StopWhenAllAreDone.class)
 public abstract class ReadApiContext {
 
@@ -39,6 +42,8 @@ public abstract class ReadApiContext {
         registry.add("ledger.command-url", COMMAND_SIDE::url);
         registry.add("ledger.consistency.read-timeout", () -> "10s");
         registry.add("ledger.admin-key", () -> ADMIN_KEY);
+        // Replays only when a test asks: one running by itself would change what the test sees.
+        registry.add("ledger.dead-letters.replay-interval", () -> "0");
     }
 
     @LocalServerPort

@@ -1,7 +1,9 @@
 package io.sessionledger.command.api.web;
 
+import io.sessionledger.command.api.web.CommandMeters.Outcome;
 import io.sessionledger.command.config.LedgerProperties;
-import io.sessionledger.command.publishing.PublicationTracker;
+import io.sessionledger.command.groupcommit.LaneFull;
+import io.sessionledger.command.publishing.PublicationWait;
 import io.sessionledger.command.publishing.PublishedPosition;
 import io.sessionledger.command.session.SessionOutcome;
 import io.sessionledger.command.session.SessionRejected;
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a session command on behalf of a request and answers only once its events are on Kafka, so the
- * next read anywhere sees them. A create racing another create of the same id is retried: the second
- * attempt finds the session the first one made.
+ * next read anywhere sees them. A command that lost a race for its session's next sequence number (a create
+ * racing another create of the same id, or another command-side instance appending first) is run again: the
+ * next attempt starts from what the winner stored. A lane too full to take the command is a 503 to retry.
  */
 @Component
 public class SessionWrites {
@@ -59,25 +62,45 @@ public class SessionWrites {
     public static final String POSITION_HEADER = "x-ledger-position";
     public static final String CONSISTENCY_HEADER = "x-ledger-consistency";
 
-    private static final int ATTEMPTS = 3;
+    /** Each conflict means another command committed on the session, so a few attempts suffice. */
+    private static final int ATTEMPTS = 5;
 
     private final CommandGateway commands;
-    private final PublicationTracker publications;
+    private final PublicationWait publications;
     private final LedgerProperties properties;
+    private final CommandMeters meters;
 
-    public SessionWrites(CommandGateway commands, PublicationTracker publications, LedgerProperties properties) {
+    public SessionWrites(CommandGateway commands, PublicationWait publications, LedgerProperties properties,
+                         CommandMeters meters) {
         this.commands = commands;
         this.publications = publications;
         this.properties = properties;
+        this.meters = meters;
     }
 
     public Result send(Object command, RequestContext context, String dialect) {
+        long start = System.nanoTime();
+        Outcome measured = Outcome.FAILED;
+        try {
+            Result result = sendAndAwaitPublication(command, context, dialect);
+            measured = !result.outcome().changed() ? Outcome.UNCHANGED
+                    : result.position().isPresent() ? Outcome.APPLIED : Outcome.PENDING;
+            return result;
+        } catch (SessionRejected e) {
+            measured = Outcome.REJECTED;
+            throw e;
+        } finally {
+            meters.record(dialect, command, measured, System.nanoTime() - start);
+        }
+    }
+
+    private Result sendAndAwaitPublication(Object command, RequestContext context, String dialect) {
         SessionOutcome outcome = dispatch(command, context, dialect);
         String aggregateId = outcome.session().ref().aggregateId();
         Duration timeout = properties.consistency().publishTimeout();
         Optional<PublishedPosition> position = outcome.changed()
-                ? publications.await(aggregateId, outcome.session().version(), timeout)
-                : publications.awaitCurrent(aggregateId, timeout);
+                ? publications.awaitWritten(aggregateId, outcome.session().version(), timeout)
+                : publications.awaitShown(aggregateId, outcome.session().version(), timeout);
         return new Result(outcome, position);
     }
 
@@ -94,8 +117,14 @@ public class SessionWrites {
                 throw unavailable();
             } catch (ExecutionException | CompletionException e) {
                 Throwable cause = unwrap(e);
-                if (isConcurrentCreate(cause) && attempt < ATTEMPTS) {
+                if (isConflict(cause) && attempt < ATTEMPTS) {
                     continue;
+                }
+                if (cause instanceof LaneFull) {
+                    throw retryShortly("the ledger is taking too many writes at once; try again");
+                }
+                if (isConflict(cause)) {
+                    throw retryShortly("the session kept changing under this write; try again");
                 }
                 if (cause instanceof RuntimeException runtime) {
                     throw runtime;
@@ -105,7 +134,7 @@ public class SessionWrites {
         }
     }
 
-    private static boolean isConcurrentCreate(Throwable cause) {
+    private static boolean isConflict(Throwable cause) {
         return cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException;
     }
 
@@ -116,7 +145,7 @@ public class SessionWrites {
             current = current.getCause();
         }
         for (Throwable cause = current; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SessionRejected || isConcurrentCreate(cause)) {
+            if (cause instanceof SessionRejected || cause instanceof LaneFull || isConflict(cause)) {
                 return cause;
             }
         }
@@ -125,5 +154,10 @@ public class SessionWrites {
 
     private static ApiException unavailable() {
         return new ApiException(ApiError.unavailable("the ledger did not answer in time; try again"));
+    }
+
+    /** Nothing was written: a 503 with {@code Retry-After: 1}, in the dialect's format. */
+    private static ApiException retryShortly(String message) {
+        return new ApiException(new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", message, null, 1L));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.deploy.edge.EdgeError;
 import io.sessionledger.deploy.edge.ErrorResponses;
+import io.sessionledger.deploy.edge.Upstreams;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -21,9 +22,9 @@ public final class ApiDocsHandler implements HttpHandler {
     private final OpenApiSource commandSide;
     private final OpenApiSource querySide;
 
-    public ApiDocsHandler(String commandUrl, String queryUrl) {
-        this.commandSide = new OpenApiSource("command side", commandUrl);
-        this.querySide = new OpenApiSource("query side", queryUrl);
+    public ApiDocsHandler(Upstreams commandSide, Upstreams querySide) {
+        this.commandSide = new OpenApiSource("command side", commandSide);
+        this.querySide = new OpenApiSource("query side", querySide);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.sessionledger.deploy.edge.apidocs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sessionledger.deploy.edge.Upstreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** One service's own OpenAPI document, as springdoc serves it at {@code /v3/api-docs}. */
+/**
+ * One service's own OpenAPI document, as springdoc serves it at {@code /v3/api-docs}: every instance serves
+ * the same one, so they are asked in turn until one answers.
+ */
 final class OpenApiSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiSource.class);
@@ -19,23 +23,33 @@ final class OpenApiSource {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final String name;
-    private final URI uri;
+    private final Upstreams instances;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    OpenApiSource(String name, String baseUrl) {
+    OpenApiSource(String name, Upstreams instances) {
         this.name = name;
-        this.uri = URI.create(baseUrl.replaceAll("/+$", "") + "/v3/api-docs");
+        this.instances = instances;
     }
 
     String name() {
         return name;
     }
 
-    /** The document, or null when the service did not answer with one (blocking: call off the IO thread). */
+    /** The document, or null when no instance answered with one (blocking: call off the IO thread). */
     JsonNode fetch() {
+        for (URI base : instances.inTurn()) {
+            JsonNode doc = fetch(URI.create(base + "/v3/api-docs"));
+            if (doc != null) {
+                return doc;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode fetch(URI uri) {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("accept", "application/json").GET().build(),

@@ -5,6 +5,7 @@ import io.github.bucket4j.TimeMeter;
 import io.sessionledger.dialect.ApiDialect;
 import io.sessionledger.deploy.edge.EdgeError;
 import io.sessionledger.deploy.edge.ErrorResponses;
+import io.sessionledger.deploy.edge.Upstreams;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -35,11 +36,11 @@ public final class Quotas {
     private final long defaultRate;
 
     /** @param defaultRate requests per second for keys without a rate of their own */
-    public Quotas(String commandUrl, long defaultRate, int edgeInstances) {
+    public Quotas(Upstreams commandSide, long defaultRate, int edgeInstances) {
         if (defaultRate < 1) {
             throw new IllegalArgumentException("the default rate must be at least 1 request per second");
         }
-        this.principals = new PrincipalLookup(commandUrl);
+        this.principals = new PrincipalLookup(commandSide);
         this.buckets = new KeyBuckets(edgeInstances, TimeMeter.SYSTEM_NANOTIME);
         this.defaultRate = defaultRate;
     }

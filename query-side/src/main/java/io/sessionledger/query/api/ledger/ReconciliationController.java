@@ -28,14 +28,16 @@ public class ReconciliationController {
             + "\"eventsPassed\":3,\"eventsBehind\":0}},\"topic\":{\"name\":\"session-events\",\"records\":3,"
             + "\"partitions\":[{\"partition\":0,\"beginning\":0,\"end\":2},{\"partition\":1,\"beginning\":0,"
             + "\"end\":1}]},\"readModel\":{\"sessions\":2,\"partitions\":[{\"partition\":0,\"nextOffset\":2,"
-            + "\"end\":2,\"behind\":0},{\"partition\":1,\"nextOffset\":1,\"end\":1,\"behind\":0}]},"
+            + "\"end\":2,\"behind\":0},{\"partition\":1,\"nextOffset\":1,\"end\":1,\"behind\":0}],"
+            + "\"deadLetters\":{\"topic\":\"session-events.dlq\",\"waiting\":0,\"byReason\":{},\"replayed\":0}},"
             + "\"differences\":[]}";
     static final String NEVER_PUBLISHED = "{\"consistent\":false,\"store\":{\"events\":4,\"highestGlobalIndex\":3,"
             + "\"sessions\":3,\"publisher\":{\"processor\":\"kafka-publisher\",\"position\":3,\"gaps\":[],"
             + "\"eventsPassed\":4,\"eventsBehind\":0}},\"topic\":{\"name\":\"session-events\",\"records\":3,"
             + "\"partitions\":[{\"partition\":0,\"beginning\":0,\"end\":2},{\"partition\":1,\"beginning\":0,"
             + "\"end\":1}]},\"readModel\":{\"sessions\":2,\"partitions\":[{\"partition\":0,\"nextOffset\":2,"
-            + "\"end\":2,\"behind\":0},{\"partition\":1,\"nextOffset\":1,\"end\":1,\"behind\":0}]},"
+            + "\"end\":2,\"behind\":0},{\"partition\":1,\"nextOffset\":1,\"end\":1,\"behind\":0}],"
+            + "\"deadLetters\":{\"topic\":\"session-events.dlq\",\"waiting\":0,\"byReason\":{},\"replayed\":0}},"
             + "\"differences\":[\"1 event(s) the publisher has gone past are not on the topic: committed in the "
             + "store but never published (Axon's gap timeout, SPEC 2); the store has 4 event(s) up to global "
             + "index 3, the topic 3 record(s)\",\"the store holds 3 session(s), the read model 2, although the "
@@ -53,7 +55,8 @@ public class ReconciliationController {
     @Operation(summary = "Compare the event store, the publisher, the topic and the read model",
             description = "Counts and last positions of each: the store's events and highest global index, the "
                     + "publisher's token (events committed but not yet published), the topic's offsets per "
-                    + "partition and its records, the read model's sessions and stored offsets. Every difference "
+                    + "partition and its records, the read model's sessions, stored offsets and dead letters (records "
+                    + "it could not apply, waiting for a replay). Every difference "
                     + "is named in plain words; an event committed behind the publisher's back (Axon's gap "
                     + "timeout) shows as one the publisher has gone past but that is not on the topic.")
     @ApiResponse(responseCode = "200", description = "the comparison", content = @Content(

@@ -5,6 +5,7 @@ import static io.sessionledger.query.support.TestEvents.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionledger.events.session.UserAssociated;
 import io.sessionledger.query.consistency.ReadBarrier;
 import io.sessionledger.query.projection.ProjectionConsumer;
 import io.sessionledger.query.support.ReadApiContext;
@@ -89,6 +90,39 @@ class ReconciliationIT extends ReadApiContext {
         assertThat(barrier.awaitAll()).isTrue();
         COMMAND_SIDE.storePosition = store(records + 1, records + 1, sessions + 1, records + 1, 0);
         assertThat(reconcile(client).get("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void deadLettersAreInTheReportAndTheAdminReplaysThem() throws Exception {
+        LedgerAdminClient client = new LedgerAdminClient(port);
+        // An update on the topic before its session's creation, as a rebuilt topic can hold them.
+        PRODUCER.send(envelope(1, Instant.now(), new UserAssociated("acme", "s-dead-1", null, "cust-d", null, null, "d")));
+        PRODUCER.send(envelope(0, Instant.now(), anonymous("acme", "s-dead-1")));
+        assertThat(barrier.awaitAll()).isTrue();
+        COMMAND_SIDE.storePosition = store(0, 0, 0, 0, 0);
+
+        JsonNode waiting = reconcile(client).at("/readModel/deadLetters");
+        assertThat(waiting.get("topic").asText()).isEqualTo("session-events.dlq");
+        assertThat(waiting.get("waiting").asLong()).isEqualTo(2);
+        assertThat(waiting.at("/byReason/orphan").asLong()).isEqualTo(1);
+        assertThat(waiting.at("/byReason/behind-dead-letter").asLong()).isEqualTo(1);
+        assertDifference(reconcile(client), "2 record(s) of the topic could not be applied and wait in the "
+                + "dead-letter topic session-events.dlq");
+        assertThat(client.send("GET", "/ledger/v1/dead-letters", "key-acme").statusCode()).isEqualTo(401);
+        assertThat(client.send("POST", "/ledger/v1/dead-letters/replay", "key-acme").statusCode()).isEqualTo(401);
+        JsonNode listed = client.body(client.send("GET", "/ledger/v1/dead-letters", ADMIN_KEY));
+        assertThat(listed.at("/first/0/key").asText()).isEqualTo("acme:s-dead-1");
+        assertThat(listed.at("/first/0/reason").asText()).isEqualTo("orphan");
+
+        HttpResponse<String> replay = client.send("POST", "/ledger/v1/dead-letters/replay", ADMIN_KEY);
+
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        assertThat(client.body(replay).get("replayed").asLong()).isEqualTo(2);
+        JsonNode after = reconcile(client).at("/readModel/deadLetters");
+        assertThat(after.get("waiting").asLong()).isZero();
+        assertThat(after.get("replayed").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("select customer_id from session_info where aggregate_id = 'acme:s-dead-1'",
+                String.class)).isEqualTo("cust-d");
     }
 
     private long recordsOnTopic(LedgerAdminClient client) throws Exception {
