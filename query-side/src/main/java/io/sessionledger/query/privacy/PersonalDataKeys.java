@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.events.personal.DataKey;
 import io.sessionledger.events.personal.PersonalFields;
 import io.sessionledger.events.personal.SealedValue;
-import java.io.IOException;
 import io.sessionledger.query.commandside.CommandSideInstances;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,9 +36,9 @@ public class PersonalDataKeys {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] MARK = SealedValue.PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private static final String PATH = "/internal/v1/personal-data-keys";
 
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final CommandSideInstances commandSide;
     private final String adminKey;
     private final Map<String, DataKey> cache;
