@@ -154,7 +154,11 @@ final class CreatePathSection {
         }
     }
 
+    /** The section's figures, or null when no create phase and no first minute ran (nothing to report). */
     CreatePathReport report() {
+        if (phases.isEmpty() && firstMinute.isEmpty()) {
+            return null;
+        }
         List<PeerRatio> ratios = new ArrayList<>(PeerRatio.of(phases));
         FirstMinuteFigures ledgerFirst = first(CreatePhase.LEDGER);
         if (ledgerFirst != null) {
