@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Command line of the benchmark; {@code benchmark/run.sh} starts a system and calls this against it. */
@@ -73,6 +74,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     boolean skipReference;
     @Option(names = "--out", defaultValue = "bench-results")
     Path out;
+    @Mixin
+    CreatePathOptions createPath = new CreatePathOptions();
 
     public static void main(String[] args) {
         // Later options win, so run.sh's defaults can be overridden from its own command line.
@@ -90,6 +93,9 @@ public final class BenchmarkMain implements Callable<Integer> {
                 readDbUrl, kafka, topic, rebuildEvents, quick ? 0 : rebuildWarmups,
                 only == null ? EnumSet.allOf(Part.class) : only,
                 !skipReference, out);
-        return new BenchmarkRun(settings).run();
+        if (quick) {
+            createPath.firstMinuteRequests = Math.min(500, createPath.firstMinuteRequests);
+        }
+        return new BenchmarkRun(settings, createPath).run();
     }
 }

@@ -1,5 +1,6 @@
 package io.sessionledger.benchmark;
 
+import io.sessionledger.benchmark.createpath.CreatePathReport;
 import io.sessionledger.benchmark.lag.LagRun;
 import io.sessionledger.benchmark.load.Latency;
 import io.sessionledger.benchmark.load.PhaseResult;
@@ -25,6 +26,7 @@ final class Collected {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private boolean errors;
+    private CreatePathReport createPath;
 
     Collected(Settings settings, String stamp) {
         this.settings = settings;
@@ -74,6 +76,10 @@ final class Collected {
                 null, Map.of(), compare(rate.eventsPerSecond(), null, 1), rate.note()));
     }
 
+    void createPath(CreatePathReport report) {
+        this.createPath = report;
+    }
+
     boolean hadErrors() {
         return errors;
     }
@@ -88,7 +94,7 @@ final class Collected {
         used.put("bulkSessions", settings.bulkSessions());
         used.put("cores", Runtime.getRuntime().availableProcessors());
         return new Results(stamp, settings.baseUrl().toString(), used, List.copyOf(references), List.copyOf(rows),
-                List.copyOf(notes));
+                List.copyOf(notes), createPath);
     }
 
     private Comparison compare(Double throughput, Latency latency, int concurrency) {

@@ -45,6 +45,6 @@ class MarkdownReportTest {
 
     private static Results results(Row... rows) {
         return new Results("20250101-000000", "http://127.0.0.1:8080", Map.of(), List.of(REF), List.of(rows),
-                List.of());
+                List.of(), null);
     }
 }
