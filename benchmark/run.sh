@@ -12,6 +12,8 @@ VERSION="0.1.0-SNAPSHOT"
 BENCH_JAR="$ROOT/benchmark/target/benchmark-$VERSION-exec.jar"
 PG_HOST="${PGHOST:-127.0.0.1}" PG_PORT="${PGPORT:-5432}" PG_USER="${PGUSER:-postgres}"
 JAVA_OPTS=(-Xmx384m -XX:+UseSerialGC)
+# The naive Axon application measured beside the ledger (issue 11); absent or failing, the run goes on without it.
+PEER_ARGS=(--peer-script "$ROOT/../shared/peers/naive-peer.sh")
 
 for jar in "$BENCH_JAR" "$ROOT/command-side/target/command-side-$VERSION.jar" \
            "$ROOT/query-side/target/query-side-$VERSION.jar" "$ROOT/deploy/target/deploy-$VERSION-exec.jar"; do
@@ -24,7 +26,7 @@ for jar in "$BENCH_JAR" "$ROOT/command-side/target/command-side-$VERSION.jar" \
 done
 
 if [[ " $* " == *" --base-url "* || " $* " == *" --base-url="* ]]; then
-  exec java "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" --out "$ROOT/bench-results" "$@"
+  exec java "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" --out "$ROOT/bench-results" "${PEER_ARGS[@]}" "$@"
 fi
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -89,4 +91,4 @@ LEDGER_PERSONAL_DATA_SECRET="$PERSONAL_DATA_SECRET" java "${JAVA_OPTS[@]}" -jar 
   --base-url "http://127.0.0.1:$HTTP" --admin-key "$ADMIN_KEY" --system-pid "$SYSTEM_PID" \
   --pg-host "$PG_HOST" --pg-port "$PG_PORT" --pg-user "$PG_USER" \
   --read-db-url "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --ledger-db-url "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
-  --kafka "127.0.0.1:$KAFKA" "$@"
+  --kafka "127.0.0.1:$KAFKA" "${PEER_ARGS[@]}" "$@"

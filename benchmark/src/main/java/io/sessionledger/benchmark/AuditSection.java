@@ -10,7 +10,7 @@ import io.sessionledger.benchmark.audit.WritePathCost;
 import io.sessionledger.benchmark.cpu.CpuMeter;
 import io.sessionledger.benchmark.cpu.CpuSample;
 import io.sessionledger.benchmark.cpu.CpuUse;
-import io.sessionledger.benchmark.cpu.CpuWindow;
+import io.sessionledger.benchmark.createpath.CostWindow;
 import io.sessionledger.benchmark.load.ClosedLoop;
 import io.sessionledger.benchmark.load.PhaseResult;
 import io.sessionledger.benchmark.report.AuditCosts;
@@ -38,17 +38,19 @@ final class AuditSection {
     private final String tenantKey;
     private final Collected collected;
     private final ClosedLoop closedLoop;
+    private final CreatePathSection createPath;
     private final CpuMeter meter;
     private final String stamp;
     private final AuditApi api;
 
     AuditSection(Settings settings, Target target, String tenantKey, Collected collected, ClosedLoop closedLoop,
-                 CpuMeter meter, String stamp) {
+                 CreatePathSection createPath, CpuMeter meter, String stamp) {
         this.settings = settings;
         this.target = target;
         this.tenantKey = tenantKey;
         this.collected = collected;
         this.closedLoop = closedLoop;
+        this.createPath = createPath;
         this.meter = meter;
         this.stamp = stamp;
         this.api = new AuditApi(target.client(), settings.baseUrl(), settings.adminKey());
@@ -61,14 +63,17 @@ final class AuditSection {
                 settings.phases().measured(), 5);
         double signing = SigningCost.microsPerNote(Duration.ofSeconds(1), Duration.ofSeconds(2));
         String source = "genesys.create at " + PROBE_CLIENTS + " clients (creates section)";
-        CpuUse.PerOperation cpu = collected.cpu(GenesysScenarios.create().name(), PROBE_CLIENTS);
+        CpuUse.PerOperation cpu = createPath.ledgerCpu(GenesysScenarios.create().name(), PROBE_CLIENTS);
         if (cpu == null && meter.available()) {
+            // a ledger create phase like the creates section's, with its costs (it joins the create-path figures)
             System.err.printf("audit: creates at %d clients for their CPU...%n", PROBE_CLIENTS);
-            CpuWindow window = CpuWindow.over(meter, settings.phases());
+            CostWindow window = createPath.ledgerWindow();
             PhaseResult result = closedLoop.run(GenesysScenarios.create().name(),
                     GenesysScenarios.create().setup().prepare(target), PROBE_CLIENTS, settings.phases());
-            collected.phase(result, PROBE_CLIENTS, "the audit section's own create phase, for its CPU", window.await());
-            cpu = collected.cpu(GenesysScenarios.create().name(), PROBE_CLIENTS);
+            createPath.ledgerPhase(result, window);
+            cpu = createPath.ledgerCpu(GenesysScenarios.create().name(), PROBE_CLIENTS);
+            collected.phase(result, PROBE_CLIENTS, "the audit section's own create phase, for its CPU"
+                    + (cpu == null ? "" : "; " + cpu.describe()));
             source = "genesys.create at " + PROBE_CLIENTS + " clients (the audit section's own phase)";
         }
         collected.audit(AuditCosts.of(micro.microsPerCreate(), micro.addedMicros(), micro.creates(), cpu, source,

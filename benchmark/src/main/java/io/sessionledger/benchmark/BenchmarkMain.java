@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Command line of the benchmark; {@code benchmark/run.sh} starts a system and calls this against it. */
@@ -87,6 +88,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     long auditEvents;
     @Option(names = "--audit-writes", defaultValue = "30", description = "single writes timed to their checkpoint")
     int auditWrites;
+    @Mixin
+    CreatePathOptions createPath = new CreatePathOptions();
 
     public static void main(String[] args) {
         // Later options win, so run.sh's defaults can be overridden from its own command line.
@@ -105,6 +108,9 @@ public final class BenchmarkMain implements Callable<Integer> {
                 only == null ? EnumSet.allOf(Part.class) : only,
                 !skipReference, out, systemPid,
                 new Settings.Audit(ledgerDbUrl, personalDataSecret, auditEvents, auditWrites));
-        return new BenchmarkRun(settings).run();
+        if (quick) {
+            createPath.firstMinuteRequests = Math.min(500, createPath.firstMinuteRequests);
+        }
+        return new BenchmarkRun(settings, createPath).run();
     }
 }

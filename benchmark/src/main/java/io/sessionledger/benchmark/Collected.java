@@ -1,6 +1,6 @@
 package io.sessionledger.benchmark;
 
-import io.sessionledger.benchmark.cpu.CpuUse;
+import io.sessionledger.benchmark.createpath.CreatePathReport;
 import io.sessionledger.benchmark.lag.LagRun;
 import io.sessionledger.benchmark.load.Latency;
 import io.sessionledger.benchmark.load.PhaseResult;
@@ -26,9 +26,9 @@ final class Collected {
     private final List<ReferenceResult> references = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final Map<String, CpuUse.PerOperation> cpu = new LinkedHashMap<>();
     private AuditCosts audit;
     private boolean errors;
+    private CreatePathReport createPath;
 
     Collected(Settings settings, String stamp) {
         this.settings = settings;
@@ -59,21 +59,6 @@ final class Collected {
         rows.add(new Row(result.scenario(), result.mode(), result.concurrency(), result.throughput(),
                 result.latency(), result.errors(), compare(result.throughput(), result.latency(),
                 result.concurrency() > 0 ? result.concurrency() : referenceConcurrency), note));
-    }
-
-    /** A phase with the CPU used in its measured window, per successful request (kept for the audit section). */
-    void phase(PhaseResult result, int referenceConcurrency, String note, CpuUse use) {
-        CpuUse.PerOperation perRequest = use == null ? null : use.per(result.succeeded());
-        if (perRequest != null) {
-            cpu.put(result.scenario() + "@" + result.concurrency(), perRequest);
-        }
-        String cpuNote = perRequest == null ? null : perRequest.describe();
-        phase(result, referenceConcurrency, note == null ? cpuNote : cpuNote == null ? note : note + "; " + cpuNote);
-    }
-
-    /** CPU per request of an earlier phase of this run, or null. */
-    CpuUse.PerOperation cpu(String scenario, int concurrency) {
-        return cpu.get(scenario + "@" + concurrency);
     }
 
     /** A sequential rate (events per second) with what it covered in {@code mode}; compared with one client. */
@@ -107,6 +92,10 @@ final class Collected {
                 null, Map.of(), compare(rate.eventsPerSecond(), null, 1), rate.note()));
     }
 
+    void createPath(CreatePathReport report) {
+        this.createPath = report;
+    }
+
     boolean hadErrors() {
         return errors;
     }
@@ -123,7 +112,7 @@ final class Collected {
         used.put("auditWrites", settings.audit().writes());
         used.put("cores", Runtime.getRuntime().availableProcessors());
         return new Results(stamp, settings.baseUrl().toString(), used, List.copyOf(references), List.copyOf(rows),
-                List.copyOf(notes), audit);
+                List.copyOf(notes), createPath, audit);
     }
 
     private Comparison compare(Double throughput, Latency latency, int concurrency) {

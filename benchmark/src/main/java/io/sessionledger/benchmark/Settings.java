@@ -52,14 +52,4 @@ public record Settings(URI baseUrl, String adminKey, String apiKey, String tenan
     public boolean runs(Part part) {
         return parts.contains(part);
     }
-
-    /** The database the system runs on, named in its JDBC URL (the command side's, else the query side's). */
-    public String databaseName() {
-        String url = audit.ledgerDbUrl() != null ? audit.ledgerDbUrl() : readDbUrl;
-        if (url == null) {
-            return null;
-        }
-        String path = url.replaceFirst("\\?.*$", "");
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
 }

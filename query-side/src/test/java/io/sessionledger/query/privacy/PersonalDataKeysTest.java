@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.sessionledger.events.personal.DataKey;
 import io.sessionledger.events.personal.PersonalFields;
 import io.sessionledger.events.personal.SealedValue;
+import io.sessionledger.query.commandside.CommandSideInstances;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,8 @@ class PersonalDataKeysTest {
             sealed.add(SealedValue.seal(key, "customerId", "customer-" + i));
         }
 
-        PersonalFields.Opener opener = new PersonalDataKeys(commandSide, "admin", 10_000).openerFor(ids);
+        PersonalFields.Opener opener = new PersonalDataKeys(new CommandSideInstances(List.of(commandSide)), "admin",
+                10_000).openerFor(ids);
 
         for (int i = 0; i < sealed.size(); i++) {
             assertThat(opener.open("customerId", sealed.get(i))).isEqualTo("customer-" + i);
