@@ -12,6 +12,8 @@ VERSION="0.1.0-SNAPSHOT"
 BENCH_JAR="$ROOT/benchmark/target/benchmark-$VERSION-exec.jar"
 PG_HOST="${PGHOST:-127.0.0.1}" PG_PORT="${PGPORT:-5432}" PG_USER="${PGUSER:-postgres}"
 JAVA_OPTS=(-Xmx384m -XX:+UseSerialGC)
+# The naive Axon application measured beside the ledger (issue 11); absent or failing, the run goes on without it.
+PEER_ARGS=(--peer-script "$ROOT/../shared/peers/naive-peer.sh")
 
 for jar in "$BENCH_JAR" "$ROOT/command-side/target/command-side-$VERSION.jar" \
            "$ROOT/query-side/target/query-side-$VERSION.jar" "$ROOT/deploy/target/deploy-$VERSION-exec.jar"; do
@@ -24,7 +26,7 @@ for jar in "$BENCH_JAR" "$ROOT/command-side/target/command-side-$VERSION.jar" \
 done
 
 if [[ " $* " == *" --base-url "* || " $* " == *" --base-url="* ]]; then
-  exec java "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" --out "$ROOT/bench-results" "$@"
+  exec java "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" --out "$ROOT/bench-results" "${PEER_ARGS[@]}" "$@"
 fi
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -39,6 +41,9 @@ STAMP="$(date +%Y%m%d_%H%M%S)"
 DB="ledger_bench_$STAMP"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ledger-bench.XXXXXX")"
 ADMIN_KEY="bench-admin-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+# The system's personal-data secret, given to the harness too: the audit section fills the store with sealed events
+# whose subjects must be keyed as the system keys its own.
+PERSONAL_DATA_SECRET="${LEDGER_PERSONAL_DATA_SECRET:-$(head -c 32 /dev/urandom | base64)}"
 SYSTEM_PID=""
 
 cleanup() {
@@ -65,7 +70,7 @@ echo "Starting Session Ledger on http://127.0.0.1:$HTTP (database $DB, log $WORK
 # highest rate the API allows, and keys without one (none here) get a default no phase reaches.
 LEDGER_DEFAULT_RATE_LIMIT="${LEDGER_DEFAULT_RATE_LIMIT:-1000000}" \
 LEDGER_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" LEDGER_DB_USER="$PG_USER" LEDGER_DB_PASSWORD="" \
-LEDGER_ADMIN_KEY="$ADMIN_KEY" LEDGER_DATA_DIR="$WORK/data" \
+LEDGER_ADMIN_KEY="$ADMIN_KEY" LEDGER_DATA_DIR="$WORK/data" LEDGER_PERSONAL_DATA_SECRET="$PERSONAL_DATA_SECRET" \
 LEDGER_HTTP_PORT="$HTTP" LEDGER_COMMAND_PORT="$COMMAND" LEDGER_QUERY_PORT="$QUERY" LEDGER_KAFKA_PORT="$KAFKA" \
 LEDGER_COMMAND_JAR="$WORK/jars/command-side-$VERSION.jar" LEDGER_QUERY_JAR="$WORK/jars/query-side-$VERSION.jar" \
   "$ROOT/deploy/run-local.sh" >"$WORK/system.log" 2>&1 &
@@ -81,7 +86,9 @@ for i in $(seq 1 600); do
   sleep 1
 done
 
-java "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" --out "$ROOT/bench-results" \
-  --base-url "http://127.0.0.1:$HTTP" --admin-key "$ADMIN_KEY" \
+# --system-pid: the launcher's process tree and the database's backends are the system in the CPU figures.
+LEDGER_PERSONAL_DATA_SECRET="$PERSONAL_DATA_SECRET" java "${JAVA_OPTS[@]}" -jar "$BENCH_JAR" --out "$ROOT/bench-results" \
+  --base-url "http://127.0.0.1:$HTTP" --admin-key "$ADMIN_KEY" --system-pid "$SYSTEM_PID" \
   --pg-host "$PG_HOST" --pg-port "$PG_PORT" --pg-user "$PG_USER" \
-  --read-db-url "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --kafka "127.0.0.1:$KAFKA" "$@"
+  --read-db-url "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --ledger-db-url "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
+  --kafka "127.0.0.1:$KAFKA" "${PEER_ARGS[@]}" "$@"

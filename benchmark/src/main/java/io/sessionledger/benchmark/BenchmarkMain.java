@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Command line of the benchmark; {@code benchmark/run.sh} starts a system and calls this against it. */
@@ -73,6 +74,22 @@ public final class BenchmarkMain implements Callable<Integer> {
     boolean skipReference;
     @Option(names = "--out", defaultValue = "bench-results")
     Path out;
+    @Option(names = "--system-pid", description = "the launcher's pid: its process tree and its database's backends "
+            + "are the system in the CPU figures")
+    Long systemPid;
+    @Option(names = "--ledger-db-url", description = "JDBC URL of the command side's database (the audit section "
+            + "fills its store)")
+    String ledgerDbUrl;
+    @Option(names = "--personal-data-secret", defaultValue = "${env:LEDGER_PERSONAL_DATA_SECRET}",
+            description = "the system's personal-data secret (base64), so filled subjects are keyed as its own")
+    String personalDataSecret;
+    @Option(names = "--audit-events", defaultValue = "1000000",
+            description = "events the audit section adds to the store before timing verification and export; 0 adds none")
+    long auditEvents;
+    @Option(names = "--audit-writes", defaultValue = "30", description = "single writes timed to their checkpoint")
+    int auditWrites;
+    @Mixin
+    CreatePathOptions createPath = new CreatePathOptions();
 
     public static void main(String[] args) {
         // Later options win, so run.sh's defaults can be overridden from its own command line.
@@ -89,7 +106,11 @@ public final class BenchmarkMain implements Callable<Integer> {
                 readConcurrency, lagRate, lagPollMicros, bulkSessions, new PgServer(pgHost, pgPort, pgUser, pgPassword),
                 readDbUrl, kafka, topic, rebuildEvents, quick ? 0 : rebuildWarmups,
                 only == null ? EnumSet.allOf(Part.class) : only,
-                !skipReference, out);
-        return new BenchmarkRun(settings).run();
+                !skipReference, out, systemPid,
+                new Settings.Audit(ledgerDbUrl, personalDataSecret, auditEvents, auditWrites));
+        if (quick) {
+            createPath.firstMinuteRequests = Math.min(500, createPath.firstMinuteRequests);
+        }
+        return new BenchmarkRun(settings, createPath).run();
     }
 }

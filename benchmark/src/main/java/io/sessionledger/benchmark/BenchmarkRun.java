@@ -1,6 +1,8 @@
 package io.sessionledger.benchmark;
 
 import io.sessionledger.benchmark.Settings.Part;
+import io.sessionledger.benchmark.cpu.CpuMeter;
+import io.sessionledger.benchmark.createpath.CostWindow;
 import io.sessionledger.benchmark.lag.LagRun;
 import io.sessionledger.benchmark.lag.VisibilityWatcher;
 import io.sessionledger.benchmark.load.ClosedLoop;
@@ -40,12 +42,18 @@ import java.util.Set;
 final class BenchmarkRun {
 
     private final Settings settings;
+    private final CreatePathOptions createPathOptions;
     private final String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     private final HttpClient client = HttpClients.lean();
     private final ClosedLoop closedLoop = new ClosedLoop(client);
+    private final CpuMeter cpu;
 
-    BenchmarkRun(Settings settings) {
+    BenchmarkRun(Settings settings, CreatePathOptions createPathOptions) {
         this.settings = settings;
+        this.createPathOptions = createPathOptions;
+        // the launcher's process tree and its database's backends: the system's own CPU, apart from other work
+        this.cpu = new CpuMeter(settings.systemPid(), CreatePathSection.databaseName(
+                settings.audit().ledgerDbUrl() != null ? settings.audit().ledgerDbUrl() : settings.readDbUrl()));
     }
 
     int run() throws Exception {
@@ -54,14 +62,23 @@ final class BenchmarkRun {
         Target target = new Target(settings.baseUrl(), key, settings.adminKey(), settings.tenantId(), client,
                 "b" + stamp);
         Collected collected = new Collected(settings, stamp);
+        CreatePathSection createPath = new CreatePathSection(settings, createPathOptions, closedLoop, client, collected,
+                cpu);
         try (Reference reference = Reference.open(settings, stamp, collected)) {
+            if (settings.runs(Part.creates)) {
+                section(collected, "first minute", () -> createPath.ledgerFirstMinute(target));
+            }
             if (!settings.parts().equals(Set.of(Part.rebuild))) {
                 warmUp(target, collected);
             }
             for (ScenarioGroup group : ScenarioGroup.all()) {
                 if (settings.runs(group.part())) {
-                    measureGroup(group, target, reference, collected);
+                    measureGroup(group, target, reference, collected, createPath);
                 }
+            }
+            if (settings.runs(Part.creates)) {
+                // after the ledger's create phases, so neither system's phases run beside the other's processes
+                section(collected, "naive peer", createPath::measurePeer);
             }
             if (settings.runs(Part.lag)) {
                 section(collected, "lag", () -> lag(GenesysScenarios.create(), target, collected));
@@ -77,19 +94,31 @@ final class BenchmarkRun {
                 section(collected, "bulk load and Genesys gets", bulk::loadAndGetGenesys);
                 section(collected, "Kore and Vectara reads among the bulk sessions", bulk::readKoreAndVectara);
             }
+            if (settings.runs(Part.audit)) {
+                // last: it adds a million events to the store, which the sections before should not see
+                AuditSection audit = new AuditSection(settings, target, key, collected, closedLoop, createPath, cpu,
+                        stamp);
+                section(collected, "audit: write-path costs", audit::writePathCosts);
+                section(collected, "audit: checkpoint latency", audit::checkpointLatency);
+                section(collected, "audit: verification and export", audit::verificationAndExport);
+            }
         }
+        createPath.close();
+        collected.createPath(createPath.report());
         Path dir = ResultsWriter.write(settings.outDir().resolve(stamp), collected.results());
         System.out.println(MarkdownReport.render(collected.results()));
         System.out.println("Results: " + dir.toAbsolutePath());
         return collected.hadErrors() ? 2 : 0;
     }
 
-    private void measureGroup(ScenarioGroup group, Target target, Reference reference, Collected collected) {
+    private void measureGroup(ScenarioGroup group, Target target, Reference reference, Collected collected,
+                              CreatePathSection createPath) {
         for (Scenario creates : group.swept()) {
             for (int concurrency : settings.createConcurrency()) {
                 section(collected, creates.name() + " x" + concurrency, () -> {
                     reference.at(concurrency);
-                    measure(creates, target, concurrency, collected, null);
+                    CostWindow costs = createPath.ledgerWindow();
+                    createPath.ledgerPhase(measure(creates, target, concurrency, collected, null), costs);
                 });
             }
         }
@@ -163,12 +192,13 @@ final class BenchmarkRun {
         return RequestFactory.interleave(factories);
     }
 
-    private void measure(Scenario scenario, Target target, int concurrency, Collected collected,
-                         SpecTarget targetOrNull) throws Exception {
+    private PhaseResult measure(Scenario scenario, Target target, int concurrency, Collected collected,
+                                SpecTarget targetOrNull) throws Exception {
         System.err.printf("%s at %d clients...%n", scenario.name(), concurrency);
         PhaseResult result = closedLoop.run(scenario.name(), scenario.setup().prepare(target), concurrency,
                 settings.phases());
         collected.phase(result, concurrency, targetOrNull == null ? null : targetOrNull.judge(result.latency()));
+        return result;
     }
     private void lag(Scenario creates, Target target, Collected collected) throws Exception {
         if (settings.readDbUrl() == null) {

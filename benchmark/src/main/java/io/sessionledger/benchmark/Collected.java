@@ -1,10 +1,12 @@
 package io.sessionledger.benchmark;
 
+import io.sessionledger.benchmark.createpath.CreatePathReport;
 import io.sessionledger.benchmark.lag.LagRun;
 import io.sessionledger.benchmark.load.Latency;
 import io.sessionledger.benchmark.load.PhaseResult;
 import io.sessionledger.benchmark.rebuild.RebuildRate;
 import io.sessionledger.benchmark.reference.ReferenceResult;
+import io.sessionledger.benchmark.report.AuditCosts;
 import io.sessionledger.benchmark.report.Comparison;
 import io.sessionledger.benchmark.report.Results;
 import io.sessionledger.benchmark.report.Row;
@@ -24,7 +26,9 @@ final class Collected {
     private final List<ReferenceResult> references = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private AuditCosts audit;
     private boolean errors;
+    private CreatePathReport createPath;
 
     Collected(Settings settings, String stamp) {
         this.settings = settings;
@@ -57,6 +61,20 @@ final class Collected {
                 result.concurrency() > 0 ? result.concurrency() : referenceConcurrency), note));
     }
 
+    /** A sequential rate (events per second) with what it covered in {@code mode}; compared with one client. */
+    void rate(String name, String mode, double perSecond, String note) {
+        rows.add(new Row(name, mode, 0, perSecond, null, Map.of(), compare(perSecond, null, 1), note));
+    }
+
+    /** A latency without a throughput (one operation at a time). */
+    void latency(String name, String mode, Latency latency, String note) {
+        rows.add(new Row(name, mode, 1, null, latency, Map.of(), null, note));
+    }
+
+    void audit(AuditCosts costs) {
+        this.audit = costs;
+    }
+
     void lag(LagRun.Outcome outcome, long pollMicros) {
         String note = String.format("ack -> projected (projection_offset poll every %d µs); %d writes never seen "
                 + "within 10 s; %d acks without x-ledger-position", pollMicros, outcome.unresolved(),
@@ -74,6 +92,10 @@ final class Collected {
                 null, Map.of(), compare(rate.eventsPerSecond(), null, 1), rate.note()));
     }
 
+    void createPath(CreatePathReport report) {
+        this.createPath = report;
+    }
+
     boolean hadErrors() {
         return errors;
     }
@@ -86,9 +108,11 @@ final class Collected {
         used.put("readConcurrency", settings.readConcurrency());
         used.put("lagRatePerSecond", settings.lagRate());
         used.put("bulkSessions", settings.bulkSessions());
+        used.put("auditEvents", settings.audit().events());
+        used.put("auditWrites", settings.audit().writes());
         used.put("cores", Runtime.getRuntime().availableProcessors());
         return new Results(stamp, settings.baseUrl().toString(), used, List.copyOf(references), List.copyOf(rows),
-                List.copyOf(notes));
+                List.copyOf(notes), createPath, audit);
     }
 
     private Comparison compare(Double throughput, Latency latency, int concurrency) {

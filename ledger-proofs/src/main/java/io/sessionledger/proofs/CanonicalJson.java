@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class CanonicalJson {
 
+    private static final double SAFE_INTEGER = 0x1p53;
+
     private CanonicalJson() {
     }
 
@@ -69,10 +71,16 @@ public final class CanonicalJson {
         }
     }
 
+    /** Runs of characters that need no escape are copied whole: strings are most of what an event holds. */
     private static void string(String value, StringBuilder out) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(value, run, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -81,16 +89,11 @@ public final class CanonicalJson {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(String.format("\\u%04x", (int) c));
             }
+            run = i + 1;
         }
-        out.append('"');
+        out.append(value, run, value.length()).append('"');
     }
 
     /** ECMAScript's Number.prototype.toString for a finite double (RFC 8785 §3.2.2.3). */
@@ -100,6 +103,9 @@ public final class CanonicalJson {
         }
         if (value == 0) {
             return "0";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < SAFE_INTEGER) {
+            return Long.toString((long) value); // an integer below 2^53 is its own shortest form (sequences, counts)
         }
         String sign = value < 0 ? "-" : "";
         BigDecimal shortest = shortest(Math.abs(value));

@@ -31,6 +31,14 @@ class CanonicalJsonTest {
                 "{\"\\r\":2,\"1\":{\"a\":{},\"b\":[]},\"\u0080\":4,\"\u20ac\":1,\"\ud83d\ude00\":3,\"\ufb33\":5}");
     }
 
+    @Test
+    void stringsKeepTheirTextBetweenEscapes() throws Exception {
+        String input = "[\"plain enc:v1:ab12:Zx-_\", \"\\\"start\", \"end\\\\\", \"a\\tb\\u0001c\\u007f\u00e9\", \"\"]";
+
+        assertThat(CanonicalJson.text(JSON.readTree(input)))
+                .isEqualTo("[\"plain enc:v1:ab12:Zx-_\",\"\\\"start\",\"end\\\\\",\"a\\tb\\u0001c\u007f\u00e9\",\"\"]");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "0000000000000000, 0", "8000000000000000, 0", "0000000000000001, 5e-324", "8000000000000001, -5e-324",
@@ -43,7 +51,11 @@ class CanonicalJsonTest {
             "41b3de4355555553, 333333333.3333332", "41b3de4355555554, 333333333.33333325",
             "41b3de4355555555, 333333333.3333333", "41b3de4355555556, 333333333.3333334",
             "41b3de4355555557, 333333333.33333343", "becbf647612f3696, -0.0000033333333333333333",
-            "43143ff3c1cb0959, 1424953923781206.2"})
+            "43143ff3c1cb0959, 1424953923781206.2",
+            // integers below 2^53 (the fast path) and just past it
+            "3ff0000000000000, 1", "bff0000000000000, -1", "408f400000000000, 1000",
+            "433fffffffffffff, 9007199254740991", "c33fffffffffffff, -9007199254740991",
+            "4340000000000001, 9007199254740994", "4415af1d78b58c40, 100000000000000000000"})
     void numbersPrintAsEcmaScriptDoes(String bits, String expected) {
         double value = Double.longBitsToDouble(Long.parseUnsignedLong(bits, 16));
 

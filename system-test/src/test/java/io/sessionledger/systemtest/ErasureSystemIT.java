@@ -63,4 +63,38 @@ class ErasureSystemIT {
         Reply again = client.send("POST", "/ledger/v1/subjects/" + customer + "/erase", null, "x-api-key", key);
         assertThat(again.body().path("status").asText()).isEqualTo("already_erased");
     }
+
+    @Test
+    void aVectaraSessionIsErasedByItsAgentAndKeyAndAKoreUserByTheirReference() throws Exception {
+        RunningSystem system = SharedLedger.system();
+        LedgerClient client = new LedgerClient(system.baseUrl());
+        String admin = system.adminKey();
+        String key = client.send("POST", "/ledger/v1/api-keys", "{\"tenantId\":\"acme\",\"name\":\"erasure-2\"}",
+                "x-api-key", admin).body().path("key").asText();
+        assertThat(client.send("PUT", "/ledger/v1/agents/erasure-bot", "{\"tenantId\":\"acme\",\"name\":\"bot\"}",
+                "x-api-key", admin).status()).isIn(200, 201);
+        String sessionKey = "k-" + UUID.randomUUID();
+        Reply created = client.send("POST", "/v2/agents/erasure-bot/sessions", "{\"key\":\"" + sessionKey
+                + "\",\"name\":\"Ann Smith\",\"metadata\":{\"phone\":\"+44 20 7946 0000\"}}", "x-api-key", key);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+
+        Reply erased = client.send("POST", "/ledger/v1/subjects/vectara:erasure-bot:" + sessionKey + "/erase", null,
+                "x-api-key", key);
+        assertThat(erased.status()).as(erased.raw()).isEqualTo(200);
+        Reply read = client.send("GET", "/v2/agents/erasure-bot/sessions/" + sessionKey, null, "x-api-key", key);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.raw()).doesNotContain("Ann Smith").doesNotContain("7946");
+
+        assertThat(client.send("PUT", "/ledger/v1/apps/erasure-app/environments/prod", "{\"tenantId\":\"acme\"}",
+                "x-api-key", admin).status()).isIn(200, 201);
+        String user = "usr_" + UUID.randomUUID().toString().substring(0, 8);
+        Reply kore = client.send("POST", "/api/v2/apps/erasure-app/environments/prod/sessions",
+                "{\"sessionIdentity\":[{\"type\":\"userReference\",\"value\":\"" + user + "\"}]}", "x-api-key", key);
+        assertThat(kore.status()).as(kore.raw()).isIn(200, 201);
+        assertThat(client.send("POST", "/ledger/v1/subjects/" + user + "/erase", null, "x-api-key", key).status())
+                .isEqualTo(200);
+        Reply listed = client.send("POST", "/api/v2/apps/erasure-app/environments/prod/sessions/list",
+                "{\"offset\":0,\"limit\":20}", "x-api-key", key);
+        assertThat(listed.raw()).doesNotContain(user);
+    }
 }

@@ -42,6 +42,12 @@ public final class MarkdownReport {
                     ref.seconds(), ref.transactions(), num(ref.tps(), 0), ms(l.p50()), ms(l.p95()), ms(l.p99()),
                     ms(l.max())));
         }
+        if (results.createPath() != null) {
+            md.append(CreatePathMarkdown.render(results.createPath()));
+        }
+        if (results.audit() != null) {
+            md.append(AuditMarkdown.render(results.audit()));
+        }
         if (!results.notes().isEmpty()) {
             md.append("\n## Notes\n\n");
             results.notes().forEach(note -> md.append("- ").append(note).append('\n'));

@@ -2,6 +2,7 @@ package io.sessionledger.benchmark.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sessionledger.benchmark.cpu.CpuUse;
 import io.sessionledger.benchmark.load.Latency;
 import io.sessionledger.benchmark.reference.ReferenceResult;
 import java.util.List;
@@ -43,8 +44,21 @@ class MarkdownReportTest {
         assertThat(PlotHtml.render(results(creates, lag))).contains("<svg").contains("stroke-dasharray");
     }
 
+    @Test
+    void theAuditCostsSayWhatShareOfACreateHashingAndSealingTake() {
+        AuditCosts costs = AuditCosts.of(Map.of("before", 1.0, "writePath", 21.0), 20.0, 1000,
+                new CpuUse.PerOperation(500, 2.5, 0.5, 1.0, 1.9), "genesys.create at 16 clients", 450.0);
+        Results results = new Results("20250101-000000", "http://127.0.0.1:8080", Map.of(), List.of(REF), List.of(),
+                List.of(), null, costs);
+
+        assertThat(MarkdownReport.render(results))
+                .contains("| hashing and sealing added per create | 20.0 µs |  |")
+                .contains("| share of a create's CPU (machine less load generator) | 1.0% | < 10%: met |")
+                .contains("| share of a create's CPU (the system's own processes) | 2.0% | < 10%: met |");
+    }
+
     private static Results results(Row... rows) {
         return new Results("20250101-000000", "http://127.0.0.1:8080", Map.of(), List.of(REF), List.of(rows),
-                List.of());
+                List.of(), null, null);
     }
 }

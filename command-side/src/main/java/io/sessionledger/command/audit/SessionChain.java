@@ -16,6 +16,15 @@ public final class SessionChain {
     private long checked;
 
     public void accept(StoredEvent event) {
+        accept(event, null);
+    }
+
+    /**
+     * @param recomputed the event's hash recomputed over its content and its own {@code previousHash} (computed
+     *                   ahead, elsewhere), or null to recompute it here; used only once that previous hash is known
+     *                   to be the one before it, so the outcome is the same either way
+     */
+    public void accept(StoredEvent event, String recomputed) {
         if (failure != null) {
             return;
         }
@@ -30,7 +39,7 @@ public final class SessionChain {
                     + " of the session are missing before this one");
         } else if (!previousHash.equals(event.previousHash())) {
             failure = Failure.at("altered", event, "its previous hash is not the hash of the event before it");
-        } else if (!event.content().hash(previousHash).equals(event.hash())) {
+        } else if (!(recomputed != null ? recomputed : event.content().hash(previousHash)).equals(event.hash())) {
             failure = Failure.at("altered", event, "its stored content no longer matches its hash");
         }
         expectedSequence = event.sequence() + 1;

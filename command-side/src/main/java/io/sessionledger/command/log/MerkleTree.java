@@ -23,6 +23,10 @@ public final class MerkleTree {
         this.leaves = leaves;
     }
 
+    LeafSource leaves() {
+        return leaves;
+    }
+
     /** MTH(D[0:n]). */
     public byte[] root(long size) {
         return size == 0 ? MerkleHashes.empty() : hash(0, size);
@@ -30,11 +34,25 @@ public final class MerkleTree {
 
     /** PATH(m, D[0:n]) of RFC 6962 §2.1.1. */
     public List<byte[]> inclusionProof(long leafIndex, long size) {
+        return inclusionProof(leafIndex, size, this::hash);
+    }
+
+    /** Proofs of many leaves of one tree size, for a reader that asks in leaf order (an export). */
+    public InclusionProofs inclusionProofs(long size) {
+        return new InclusionProofs(this, size);
+    }
+
+    /** Where a proof takes the hash of a range of leaves from: the tree itself, or a cursor over it. */
+    interface Ranges {
+        byte[] hash(long from, long to);
+    }
+
+    static List<byte[]> inclusionProof(long leafIndex, long size, Ranges ranges) {
         if (leafIndex < 0 || leafIndex >= size) {
             throw new IllegalArgumentException("leaf " + leafIndex + " is not in a tree of " + size);
         }
         List<byte[]> proof = new ArrayList<>();
-        path(leafIndex, 0, size, proof);
+        path(leafIndex, 0, size, proof, ranges);
         return proof;
     }
 
@@ -50,17 +68,17 @@ public final class MerkleTree {
         return proof;
     }
 
-    private void path(long m, long start, long n, List<byte[]> proof) {
+    private static void path(long m, long start, long n, List<byte[]> proof, Ranges ranges) {
         if (n == 1) {
             return;
         }
         long k = splitPoint(n);
         if (m < k) {
-            path(m, start, k, proof);
-            proof.add(hash(start + k, start + n));
+            path(m, start, k, proof, ranges);
+            proof.add(ranges.hash(start + k, start + n));
         } else {
-            path(m - k, start + k, n - k, proof);
-            proof.add(hash(start, start + k));
+            path(m - k, start + k, n - k, proof, ranges);
+            proof.add(ranges.hash(start, start + k));
         }
     }
 

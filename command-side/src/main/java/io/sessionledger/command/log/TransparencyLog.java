@@ -74,6 +74,11 @@ public class TransparencyLog {
         return tree.inclusionProof(leafIndex, treeSize);
     }
 
+    /** Proofs of many leaves against one tree size, cheapest when asked in leaf order. */
+    public InclusionProofs inclusionProofs(long treeSize) {
+        return tree.inclusionProofs(treeSize);
+    }
+
     public List<byte[]> consistencyProof(long from, long to) {
         return tree.consistencyProof(from, to);
     }

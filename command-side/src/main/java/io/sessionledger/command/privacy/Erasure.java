@@ -1,5 +1,7 @@
 package io.sessionledger.command.privacy;
 
+import io.sessionledger.command.uniqueness.UniqueKey;
+import io.sessionledger.command.uniqueness.UniqueKeys;
 import io.sessionledger.events.SessionRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,23 +28,38 @@ public class Erasure {
 
     private static final String SESSION_PREFIX = "session:";
 
+    private static final String VECTARA_PREFIX = "vectara:";
+
     private final SubjectKeys keys;
     private final KeyedHash keyedHash;
+    private final UniqueKeys uniqueKeys;
     private final TransactionTemplate transaction;
 
-    public Erasure(SubjectKeys keys, KeyedHash keyedHash, PlatformTransactionManager transactions) {
+    public Erasure(SubjectKeys keys, KeyedHash keyedHash, UniqueKeys uniqueKeys, PlatformTransactionManager transactions) {
         this.keys = keys;
         this.keyedHash = keyedHash;
+        this.uniqueKeys = uniqueKeys;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * @param subjectId a customerId or userReference, or {@code session:<sessionId>} for a session nobody is named in
+     * @param subjectId a customerId or userReference; {@code session:<sessionId>} for a session nobody is named in;
+     *                  or {@code vectara:<agentKey>:<key>} for such a session of the Vectara API, whose clients know
+     *                  it by its key only (while the key is held: a deleted session's key is free again)
      */
     public Subject find(String tenantId, String subjectId) {
-        String subject = subjectId.startsWith(SESSION_PREFIX)
-                ? SESSION_PREFIX + new SessionRef(tenantId, subjectId.substring(SESSION_PREFIX.length())).aggregateId()
-                : subjectId;
+        String subject = subjectId;
+        if (subjectId.startsWith(SESSION_PREFIX)) {
+            subject = SESSION_PREFIX + new SessionRef(tenantId, subjectId.substring(SESSION_PREFIX.length())).aggregateId();
+        } else if (subjectId.startsWith(VECTARA_PREFIX) && subjectId.indexOf(':', VECTARA_PREFIX.length()) > 0) {
+            int slash = subjectId.indexOf(':', VECTARA_PREFIX.length()); // agent keys hold no ':'
+            String owner = uniqueKeys.ownerOf(UniqueKey.sessionKey(tenantId,
+                    subjectId.substring(VECTARA_PREFIX.length(), slash), subjectId.substring(slash + 1))).orElse(null);
+            if (owner == null) {
+                return new Subject(tenantId, keyedHash.subjectRef(tenantId, subjectId), List.of(), false);
+            }
+            subject = SESSION_PREFIX + owner;
+        }
         String ref = keyedHash.subjectRef(tenantId, subject);
         return new Subject(tenantId, ref, keys.sessionsOf(ref), keys.erasedBefore(ref));
     }

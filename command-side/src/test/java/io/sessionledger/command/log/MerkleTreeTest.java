@@ -97,6 +97,38 @@ class MerkleTreeTest {
                 tree.consistencyProof(10, 1000))).isFalse();
     }
 
+    /** An export's cursor gives the tree's own proofs, reading each block of leaves about once when asked in order. */
+    @Test
+    void proofsOfLeavesInOrderAreTheTreesAndReadEachBlockOnce() {
+        List<byte[]> all = new ArrayList<>();
+        for (int i = 0; i < 1300; i++) {
+            all.add(MerkleHashes.leaf(new byte[] {(byte) i, (byte) (i >> 8), 7}));
+        }
+        AtomicInteger reads = new AtomicInteger();
+        LeafSource source = (from, to) -> {
+            reads.incrementAndGet();
+            return all.subList((int) from, (int) to);
+        };
+        for (int size : new int[] {1, 2, 3, 255, 256, 257, 511, 512, 513, 1000, 1300}) {
+            MerkleTree reference = new MerkleTree(leaves(all));
+            MerkleTree tree = new MerkleTree(source);
+            tree.root(size); // as the checkpointer does before any export: the large subtrees are cached
+            reads.set(0);
+            InclusionProofs proofs = tree.inclusionProofs(size);
+            for (int leaf = 0; leaf < size; leaf++) {
+                assertThat(hex(proofs.proof(leaf))).as("leaf %d of %d", leaf, size)
+                        .isEqualTo(hex(reference.inclusionProof(leaf, size)));
+            }
+            int blocks = (size + MerkleTree.CACHED_FROM - 1) / MerkleTree.CACHED_FROM;
+            assertThat(reads.get()).as("leaf reads for a tree of %d", size).isLessThanOrEqualTo(blocks + 12);
+        }
+        InclusionProofs outOfOrder = new MerkleTree(source).inclusionProofs(1000);
+        for (int leaf : new int[] {999, 3, 512, 511, 0, 700}) {
+            assertThat(hex(outOfOrder.proof(leaf))).isEqualTo(hex(new MerkleTree(leaves(all)).inclusionProof(leaf, 1000)));
+        }
+        assertThatThrownBy(() -> outOfOrder.proof(1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void proofsOutsideTheTreeAreRefused() {
         MerkleTree tree = new MerkleTree(leaves(referenceLeaves()));

@@ -46,12 +46,13 @@ public final class Cluster implements AutoCloseable {
         List<Integer> commandPorts = List.of(Ports.findFree(), Ports.findFree());
         for (int i = 0; i < 2; i++) {
             instances.add(instance(ServiceInstance.Role.COMMAND, "command-" + (i + 1), commandPorts.get(i),
-                    commandPorts.get(i), signingKey));
+                    localUrl(commandPorts.get(i)), signingKey));
         }
         for (int i = 0; i < 2; i++) {
-            // A query side asks one command-side URL for principals and registry entries: its twin's, in turn.
+            // A query side asks the command sides for principals, registry entries, Genesys get-or-create and
+            // personal-data keys: its twin first, the other when the twin cannot be reached.
             instances.add(instance(ServiceInstance.Role.QUERY, "query-" + (i + 1), Ports.findFree(),
-                    commandPorts.get(i), signingKey));
+                    localUrl(commandPorts.get(i)) + "," + localUrl(commandPorts.get(1 - i)), signingKey));
         }
         this.edge = new EdgeProcess(layout, Ports.findFree(), urls(ServiceInstance.Role.COMMAND),
                 urls(ServiceInstance.Role.QUERY), broker.bootstrap());
@@ -158,8 +159,8 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    private ServiceInstance instance(ServiceInstance.Role role, String name, int port, int commandPort, String signingKey)
-            throws Exception {
+    private ServiceInstance instance(ServiceInstance.Role role, String name, int port, String commandUrls,
+                                     String signingKey) throws Exception {
         String module = role == ServiceInstance.Role.COMMAND ? "command-side" : "query-side";
         Path jar = layout.workDir().resolve("jars").resolve(module + ".jar");
         if (!Files.exists(jar)) {
@@ -174,7 +175,7 @@ public final class Cluster implements AutoCloseable {
         env.put("LEDGER_TOPIC", TOPIC);
         env.put("LEDGER_DATA_DIR", layout.workDir().resolve(name).toString());
         env.put("LEDGER_ADMIN_KEY", adminKey);
-        env.put("LEDGER_COMMAND_URL", "http://127.0.0.1:" + commandPort);
+        env.put("LEDGER_COMMAND_URL", commandUrls);
         env.put("LEDGER_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         env.put("LEDGER_DB_URL", database.url());
         env.put("LEDGER_DB_USER", database.user());
@@ -186,6 +187,10 @@ public final class Cluster implements AutoCloseable {
         env.put("LEDGER_INSTANCE_ID", name);
         return new ServiceInstance(role, new ServiceSpec(name, jar, port, env,
                 layout.workDir().resolve("logs").resolve(name + ".log")));
+    }
+
+    private static String localUrl(int port) {
+        return "http://127.0.0.1:" + port;
     }
 
     private String urls(ServiceInstance.Role role) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.events.personal.DataKey;
 import io.sessionledger.events.personal.PersonalFields;
 import io.sessionledger.events.personal.SealedValue;
+import io.sessionledger.query.commandside.CommandSideInstances;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,16 +33,24 @@ public class PersonalDataKeys {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Ids asked for in one request: a catch-up poll can meet thousands of subjects new to this cache, and one
+     * request for all of them outgrew the command side's 64 KB body limit (413), failing the batch on every retry.
+     */
+    static final int IDS_PER_REQUEST = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] MARK = SealedValue.PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    private static final String PATH = "/internal/v1/personal-data-keys";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final URI endpoint;
+    private final CommandSideInstances commandSide;
     private final String adminKey;
     private final Map<String, DataKey> cache;
 
-    public PersonalDataKeys(URI commandUrl, String adminKey, int capacity) {
-        this.endpoint = commandUrl == null ? null : commandUrl.resolve("/internal/v1/personal-data-keys");
+    /** @param commandSide null when there is none to ask: every sealed value reads as absent */
+    public PersonalDataKeys(CommandSideInstances commandSide, String adminKey, int capacity) {
+        this.commandSide = commandSide;
         this.adminKey = adminKey;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -100,10 +108,13 @@ public class PersonalDataKeys {
             }
             missing = keyIds.stream().filter(id -> !found.containsKey(id)).distinct().toList();
         }
-        if (missing.isEmpty() || endpoint == null) {
+        if (missing.isEmpty() || commandSide == null) {
             return found;
         }
-        Map<String, DataKey> fetched = fetch(missing);
+        Map<String, DataKey> fetched = new HashMap<>();
+        for (int from = 0; from < missing.size(); from += IDS_PER_REQUEST) {
+            fetched.putAll(fetch(missing.subList(from, Math.min(from + IDS_PER_REQUEST, missing.size()))));
+        }
         synchronized (this) {
             cache.putAll(fetched);
         }
@@ -114,11 +125,13 @@ public class PersonalDataKeys {
     private Map<String, DataKey> fetch(List<String> keyIds) {
         try {
             byte[] body = JSON.writeValueAsBytes(Map.of("keyIds", keyIds));
-            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
-                    .header("x-api-key", adminKey == null ? "" : adminKey)
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            // A POST only to carry the ids: it reads keys and changes nothing, so any instance may be asked again.
+            HttpResponse<byte[]> response = commandSide.send(http, PATH, uri -> HttpRequest.newBuilder(uri)
+                            .timeout(TIMEOUT)
+                            .header("x-api-key", adminKey == null ? "" : adminKey)
+                            .header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray(), CommandSideInstances.Resend.IDEMPOTENT);
             if (response.statusCode() != 200) {
                 throw new Unavailable("the command side answered " + response.statusCode()
                         + " for personal-data keys (is LEDGER_ADMIN_KEY the same on both sides?)", null);

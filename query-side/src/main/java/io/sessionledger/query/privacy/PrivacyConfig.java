@@ -1,6 +1,6 @@
 package io.sessionledger.query.privacy;
 
-import io.sessionledger.query.config.LedgerProperties;
+import io.sessionledger.query.commandside.CommandSideInstances;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 public class PrivacyConfig {
 
     @Bean
-    public PersonalDataKeys personalDataKeys(LedgerProperties ledger, @Value("${ledger.admin-key:}") String adminKey,
+    public PersonalDataKeys personalDataKeys(CommandSideInstances commandSide, @Value("${ledger.admin-key:}") String adminKey,
                                              @Value("${ledger.personal-data.key-cache:100000}") int capacity) {
-        return new PersonalDataKeys(ledger.commandUrl(), adminKey, capacity);
+        return new PersonalDataKeys(commandSide, adminKey, capacity);
     }
 }

@@ -1,9 +1,8 @@
 package io.sessionledger.query.reconciliation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sessionledger.query.config.LedgerProperties;
+import io.sessionledger.query.commandside.CommandSideInstances;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,20 +31,21 @@ public class StoreLookup {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI endpoint;
+    private final CommandSideInstances commandSide;
     private final ObjectMapper json;
 
-    public StoreLookup(LedgerProperties ledger, ObjectMapper json) {
-        this.endpoint = ledger.commandUrl().resolve("/internal/v1/store-position");
+    public StoreLookup(CommandSideInstances commandSide, ObjectMapper json) {
+        this.commandSide = commandSide;
         this.json = json;
     }
 
     /** @param apiKey the caller's (admin) key, passed on: the command side decides what it may learn */
     public Store read(String apiKey) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT).header("x-api-key", apiKey)
-                .header("accept", "application/json").GET().build();
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = commandSide.send(http, "/internal/v1/store-position",
+                    uri -> HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("x-api-key", apiKey)
+                            .header("accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray(), CommandSideInstances.Resend.IDEMPOTENT);
             if (response.statusCode() != 200) {
                 throw new Unavailable("the command side answered " + response.statusCode(), null);
             }

@@ -1,10 +1,9 @@
 package io.sessionledger.query.registry;
 
-import io.sessionledger.query.config.LedgerProperties;
+import io.sessionledger.query.commandside.CommandSideInstances;
 import io.sessionledger.service.errors.ApiError;
 import io.sessionledger.service.errors.ApiException;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,11 +27,11 @@ public class RegistryLookup {
     private static final int MAX_REMEMBERED = 100_000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final URI base;
+    private final CommandSideInstances commandSide;
     private final Map<String, Boolean> registered = new ConcurrentHashMap<>();
 
-    public RegistryLookup(LedgerProperties ledger) {
-        this.base = ledger.commandUrl();
+    public RegistryLookup(CommandSideInstances commandSide) {
+        this.commandSide = commandSide;
     }
 
     public boolean hasAgent(String tenantId, String agentKey, String apiKey) {
@@ -49,11 +48,11 @@ public class RegistryLookup {
         if (registered.containsKey(entry)) {
             return true;
         }
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("x-api-key", apiKey).header("accept", "application/json").GET().build();
         int status;
         try {
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = commandSide.send(http, path, uri -> HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                            .header("x-api-key", apiKey).header("accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.discarding(), CommandSideInstances.Resend.IDEMPOTENT).statusCode();
         } catch (IOException e) {
             throw unavailable();
         } catch (InterruptedException e) {

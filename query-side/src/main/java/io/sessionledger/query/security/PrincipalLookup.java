@@ -1,9 +1,8 @@
 package io.sessionledger.query.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sessionledger.query.config.LedgerProperties;
+import io.sessionledger.query.commandside.CommandSideInstances;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,24 +37,25 @@ public class PrincipalLookup {
 
 
     private final HttpClient http;
-    private final URI endpoint;
+    private final CommandSideInstances commandSide;
     private final ApiKeyProperties settings;
     private final ObjectMapper json;
 
-    public PrincipalLookup(LedgerProperties ledger, ApiKeyProperties settings, ObjectMapper json) {
+    public PrincipalLookup(CommandSideInstances commandSide, ApiKeyProperties settings, ObjectMapper json) {
         this.http = HttpClient.newBuilder().connectTimeout(settings.lookupTimeout()).build();
-        this.endpoint = ledger.commandUrl().resolve("/internal/v1/principal");
+        this.commandSide = commandSide;
         this.settings = settings;
         this.json = json;
     }
 
     /** @return the principal, or empty when the command side says the key is not valid */
     public Optional<Principal> lookup(String apiKey) throws Unavailable {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(settings.lookupTimeout())
-                .header("x-api-key", apiKey).header("accept", "application/json").GET().build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = commandSide.send(http, "/internal/v1/principal",
+                    uri -> HttpRequest.newBuilder(uri).timeout(settings.lookupTimeout())
+                            .header("x-api-key", apiKey).header("accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray(), CommandSideInstances.Resend.IDEMPOTENT);
         } catch (IOException e) {
             throw new Unavailable("command side unreachable", e);
         } catch (InterruptedException e) {

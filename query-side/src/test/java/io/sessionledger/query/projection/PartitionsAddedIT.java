@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -38,7 +39,7 @@ class PartitionsAddedIT {
     void theBarrierWaitsForTheNewPartitionOfASessionOnceThePartitionsAreAssigned() throws Exception {
         EmbeddedKafkaKraftBroker broker = TestKafka.start(1, TOPIC);
         String bootstrap = broker.getBrokersAsString();
-        LedgerProperties ledger = new LedgerProperties(bootstrap, TOPIC, URI.create("http://unused"));
+        LedgerProperties ledger = new LedgerProperties(bootstrap, TOPIC, List.of(URI.create("http://unused")));
         ConsistencyProperties consistency = new ConsistencyProperties(Duration.ofSeconds(10));
         try (TestDatabases.Opened database = TestDatabases.postgres();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));

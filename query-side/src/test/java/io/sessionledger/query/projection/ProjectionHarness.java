@@ -12,6 +12,7 @@ import io.sessionledger.query.deadletter.DeadLetterTopic;
 import io.sessionledger.query.support.TestEvents;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -52,7 +53,7 @@ final class ProjectionHarness implements AutoCloseable {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ProjectionProperties settings = new ProjectionProperties(true, group, 500, Duration.ofMillis(100),
                 Duration.ofMillis(500), 500, Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMillis(5));
-        LedgerProperties ledger = new LedgerProperties(bootstrap, topic, URI.create("http://unused"));
+        LedgerProperties ledger = new LedgerProperties(bootstrap, topic, List.of(URI.create("http://unused")));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         DeadLetterProperties deadLetterSettings =
                 new DeadLetterProperties(deadLetterTopic, Duration.ofSeconds(30), Duration.ZERO);

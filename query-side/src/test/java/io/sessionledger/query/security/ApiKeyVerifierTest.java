@@ -3,10 +3,11 @@ package io.sessionledger.query.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sessionledger.query.config.LedgerProperties;
+import io.sessionledger.query.commandside.CommandSideInstances;
 import io.sessionledger.service.security.Principal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +26,7 @@ class ApiKeyVerifierTest {
         final AtomicInteger calls = new AtomicInteger();
 
         ScriptedLookup() {
-            super(new LedgerProperties("unused:9092", "unused", URI.create("http://127.0.0.1:1")),
-                    SETTINGS, new ObjectMapper());
+            super(new CommandSideInstances(List.of(URI.create("http://127.0.0.1:1"))), SETTINGS, new ObjectMapper());
         }
 
         @Override

@@ -3,12 +3,14 @@ package io.sessionledger.query.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sessionledger.query.commandside.CommandSideInstances;
 import io.sessionledger.query.config.LedgerProperties;
 import io.sessionledger.query.support.FakeCommandSide;
 import io.sessionledger.service.security.Principal;
 import io.sessionledger.testsupport.TestKafka;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,8 +42,9 @@ class RevocationListenerIT {
         ApiKeyProperties settings = new ApiKeyProperties(Duration.ofMinutes(10), Duration.ofSeconds(2), 100,
                 Duration.ofSeconds(2), TOPIC);
         LedgerProperties ledger = new LedgerProperties(BROKER.getBrokersAsString(), "session-events",
-                URI.create(COMMAND_SIDE.url()));
-        ApiKeyVerifier verifier = new ApiKeyVerifier(new PrincipalLookup(ledger, settings, new ObjectMapper()), settings);
+                List.of(URI.create(COMMAND_SIDE.url())));
+        ApiKeyVerifier verifier = new ApiKeyVerifier(
+                new PrincipalLookup(new CommandSideInstances(ledger), settings, new ObjectMapper()), settings);
         RevocationListener listener = new RevocationListener(ledger, settings, verifier);
         listener.start();
         try {

@@ -33,17 +33,28 @@ public abstract class ReadApiContext {
     private static final TestPostgres POSTGRES = TestPostgres.create("ledger_q");
     protected static final EventProducer PRODUCER = new EventProducer(BROKER.getBrokersAsString(), TOPIC);
     protected static final FakeCommandSide COMMAND_SIDE = FakeCommandSide.start(PRODUCER);
+    private static final String DOWN_COMMAND_SIDE = "http://127.0.0.1:" + unusedPort();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", POSTGRES::url);
         registry.add("spring.datasource.username", () -> TestPostgres.USER);
         registry.add("ledger.kafka-bootstrap", BROKER::getBrokersAsString);
-        registry.add("ledger.command-url", COMMAND_SIDE::url);
+        // The first command side listed is down for good: every read here also proves that the query side
+        // passes over an instance it cannot reach (CommandSideInstances).
+        registry.add("ledger.command-url", () -> DOWN_COMMAND_SIDE + "," + COMMAND_SIDE.url());
         registry.add("ledger.consistency.read-timeout", () -> "10s");
         registry.add("ledger.admin-key", () -> ADMIN_KEY);
         // Replays only when a test asks: one running by itself would change what the test sees.
         registry.add("ledger.dead-letters.replay-interval", () -> "0");
+    }
+
+    private static int unusedPort() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @LocalServerPort

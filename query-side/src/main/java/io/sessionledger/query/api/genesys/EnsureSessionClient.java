@@ -1,7 +1,7 @@
 package io.sessionledger.query.api.genesys;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sessionledger.query.config.LedgerProperties;
+import io.sessionledger.query.commandside.CommandSideInstances;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.sessionledger.service.errors.ApiError;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Genesys GET creates an unknown session (SPEC 4.1). Creating is a write, so the query side asks the command
- * side, which creates it exactly once however many reads race for it.
+ * side, which creates it exactly once however many reads race for it. That makes the call idempotent (a second
+ * one finds the session the first created, and answers it), so it may go to another command-side instance
+ * after any failure on the way.
  */
 @Component
 public class EnsureSessionClient {
@@ -39,29 +42,30 @@ public class EnsureSessionClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final URI base;
+    private final CommandSideInstances commandSide;
     private final ObjectMapper json;
 
-    public EnsureSessionClient(LedgerProperties ledger, ObjectMapper json) {
-        this.base = ledger.commandUrl();
+    public EnsureSessionClient(CommandSideInstances commandSide, ObjectMapper json) {
+        this.commandSide = commandSide;
         this.json = json;
     }
 
     public Ensured ensure(String sessionId, Forwarded headers) {
-        URI uri = base.resolve("/internal/v1/genesys/sessions/"
-                + URLEncoder.encode(sessionId, StandardCharsets.UTF_8) + "/ensure");
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("x-api-key", headers.apiKey())
-                .header("x-ledger-dialect", headers.dialect())
-                .header("accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody());
-        if (headers.requestId() != null) {
-            request.header("x-request-id", headers.requestId());
-        }
-        if (headers.correlationId() != null) {
-            request.header("x-correlation-id", headers.correlationId());
-        }
-        HttpResponse<byte[]> response = send(request.build());
+        String path = "/internal/v1/genesys/sessions/" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8) + "/ensure";
+        HttpResponse<byte[]> response = send(path, uri -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                    .header("x-api-key", headers.apiKey())
+                    .header("x-ledger-dialect", headers.dialect())
+                    .header("accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.noBody());
+            if (headers.requestId() != null) {
+                request.header("x-request-id", headers.requestId());
+            }
+            if (headers.correlationId() != null) {
+                request.header("x-correlation-id", headers.correlationId());
+            }
+            return request.build();
+        });
         int status = response.statusCode();
         if (status >= 400 && status < 500) {
             throw new CommandSideRejection(status, response.body());
@@ -77,9 +81,10 @@ public class EnsureSessionClient {
         }
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) {
+    private HttpResponse<byte[]> send(String path, Function<URI, HttpRequest> request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return commandSide.send(http, path, request, HttpResponse.BodyHandlers.ofByteArray(),
+                    CommandSideInstances.Resend.IDEMPOTENT);
         } catch (IOException e) {
             log.warn("ensure failed: {}", e.toString());
             throw unavailable("the session store is not reachable");

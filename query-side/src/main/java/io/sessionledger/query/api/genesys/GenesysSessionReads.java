@@ -2,6 +2,7 @@ package io.sessionledger.query.api.genesys;
 
 import io.sessionledger.dialect.SessionView;
 import io.sessionledger.events.SessionRef;
+import io.sessionledger.query.api.Reads;
 import io.sessionledger.query.api.SessionViews;
 import io.sessionledger.query.consistency.ReadBarrier;
 import io.sessionledger.query.projection.SessionInfoRepository;
@@ -45,7 +46,7 @@ public class GenesysSessionReads {
     public Read readEventually(String tenantId, String sessionId) {
         SessionRef ref = validRef(tenantId, sessionId);
         SessionRow row = sessions.find(ref.aggregateId())
-                .orElseThrow(() -> new ApiException(ApiError.notFound("session not projected")));
+                .orElseThrow(() -> Reads.error(new ApiException(ApiError.notFound("session not projected")), false));
         return visible(row, false);
     }
 
@@ -62,14 +63,15 @@ public class GenesysSessionReads {
                 : barrier.awaitRecord(position.partition(), position.offset());
         row = sessions.find(ref.aggregateId());
         if (row.isEmpty()) {
-            throw new ApiException(ApiError.unavailable("the session exists but is not readable yet; retry shortly"));
+            throw Reads.error(new ApiException(ApiError.unavailable(
+                    "the session exists but is not readable yet; retry shortly")), fresh);
         }
         return visible(row.get(), fresh);
     }
 
     private static Read visible(SessionRow row, boolean fresh) {
         if (row.deleted()) {
-            throw new ApiException(ApiError.notFound("session not found"));
+            throw Reads.error(new ApiException(ApiError.notFound("session not found")), fresh);
         }
         return new Read(SessionViews.of(row), fresh);
     }

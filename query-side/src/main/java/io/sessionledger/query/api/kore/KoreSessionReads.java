@@ -5,6 +5,7 @@ import io.sessionledger.dialect.kore.KoreListRequest;
 import io.sessionledger.dialect.kore.KoreRules;
 import io.sessionledger.dialect.kore.KoreSessionList;
 import io.sessionledger.events.SessionRef;
+import io.sessionledger.query.api.Reads;
 import io.sessionledger.query.api.SessionViews;
 import io.sessionledger.query.consistency.ReadBarrier;
 import io.sessionledger.query.lists.KoreFilter;
@@ -57,7 +58,9 @@ public class KoreSessionReads {
                 page.totalCount(), page.endIndex(), page.hasMore()), fresh);
     }
 
+    /** Not found after a barrier that ran out (or was skipped) may be a write not projected yet: marked stale. */
     private static Read<SessionView> found(Optional<SessionRow> row, boolean fresh) {
-        return new Read<>(row.map(SessionViews::of).orElseThrow(KoreRules::sessionNotFound), fresh);
+        return new Read<>(row.map(SessionViews::of)
+                .orElseThrow(() -> Reads.error(KoreRules.sessionNotFound(), fresh)), fresh);
     }
 }

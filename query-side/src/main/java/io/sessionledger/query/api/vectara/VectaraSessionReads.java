@@ -2,6 +2,7 @@ package io.sessionledger.query.api.vectara;
 
 import io.sessionledger.dialect.SessionView;
 import io.sessionledger.dialect.vectara.VectaraRules;
+import io.sessionledger.query.api.Reads;
 import io.sessionledger.query.api.SessionViews;
 import io.sessionledger.query.consistency.ReadBarrier;
 import io.sessionledger.query.lists.BadFilter;
@@ -53,7 +54,8 @@ public class VectaraSessionReads {
         boolean fresh = !eventual && barrier.awaitAll();
         return queries.byKey(tenantId, agent, key)
                 .map(row -> new One(SessionViews.of(row), fresh))
-                .orElseThrow(() -> VectaraRules.sessionNotFound(key));
+                // A key not found after a barrier that ran out may be in a write not projected yet: marked stale.
+                .orElseThrow(() -> Reads.error(VectaraRules.sessionNotFound(key), fresh));
     }
 
     public Page list(String tenantId, String agent, String filter, String pageKey, String limit, boolean eventual) {

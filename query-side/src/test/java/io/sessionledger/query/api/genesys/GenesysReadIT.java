@@ -152,6 +152,8 @@ class GenesysReadIT extends ReadApiContext {
                 Map.of("x-api-key", "key-acme", "x-ledger-consistency", "eventual"));
 
         assertGenesysError(unknown, 404, "not_found");
+        assertThat(unknown.headers().firstValue("x-ledger-consistency")).as("not confirmed by the barrier")
+                .contains("stale");
         assertThat(COMMAND_SIDE.ensureCalls).noneMatch(call -> call.sessionId().equals("s-gks-eventual"));
 
         PRODUCER.send(envelope(0, Instant.now(), anonymous("acme", "s-gks-eventual")));
@@ -205,7 +207,9 @@ class GenesysReadIT extends ReadApiContext {
         PRODUCER.send(envelope(0, Instant.now(), anonymous("acme", "s-gone")));
         PRODUCER.send(envelope(1, Instant.now(), new SessionDeleted("acme", "s-gone")));
 
-        assertGenesysError(get("/gks-server/v1/sessions/s-gone"), 404, "not_found");
+        HttpResponse<String> gone = get("/gks-server/v1/sessions/s-gone");
+        assertGenesysError(gone, 404, "not_found");
+        assertThat(gone.headers().firstValue("x-ledger-consistency")).as("confirmed by the barrier").isEmpty();
         assertThat(COMMAND_SIDE.ensureCalls).noneMatch(call -> call.sessionId().equals("s-gone"));
     }
 

@@ -251,6 +251,26 @@ class KoreReadIT extends ReadApiContext {
         assertThat(page.headers().firstValue("x-ledger-consistency")).contains("stale");
     }
 
+    /**
+     * A 404 after a barrier that did not confirm freshness (here skipped; a barrier that runs out takes the same
+     * path) may hide a write not projected yet: it says so, as a 200 would. A 404 after a confirmed barrier does not.
+     */
+    @Test
+    void aSessionNotFoundWithoutAConfirmedBarrierIsMarkedStale() throws Exception {
+        Map<String, String> eventual = Map.of("x-ledger-consistency", "eventual");
+
+        HttpResponse<String> byId = send("GET", BASE + "?sessionId=s-never", null, eventual);
+        HttpResponse<String> byReference = send("GET", BASE + "?sessionReference=ref-never", null, eventual);
+        HttpResponse<String> confirmed = get(BASE + "?sessionId=s-never");
+
+        assertKoreError(byId, 404, "session_not_found");
+        assertThat(byId.headers().firstValue("x-ledger-consistency")).contains("stale");
+        assertKoreError(byReference, 404, "session_not_found");
+        assertThat(byReference.headers().firstValue("x-ledger-consistency")).contains("stale");
+        assertKoreError(confirmed, 404, "session_not_found");
+        assertThat(confirmed.headers().firstValue("x-ledger-consistency")).isEmpty();
+    }
+
     @Test
     void onlyKeysThatMayUseARegisteredAppGetIn() throws Exception {
         assertKoreError(get("/api/v2/apps/app-unknown/environments/dev/sessions?sessionId=s-1"), 404, "app_not_found");

@@ -149,6 +149,23 @@ class VectaraReadIT extends ReadApiContext {
         assertThat(keysOf(body(get("/v2/agents/deleting/sessions?filter=deleted")))).isEmpty();
     }
 
+    /** A 404 after a barrier that did not confirm freshness may hide a write not projected yet: it says so. */
+    @Test
+    void aSessionNotFoundWithoutAConfirmedBarrierIsMarkedStale() throws Exception {
+        EVENTS.created("acme", "support", "stale-kept", "kept", null, null, true);
+        HttpResponse<String> confirmed = get("/v2/agents/support/sessions/stale-never");
+
+        HttpResponse<String> eventual = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v2/agents/support/sessions/stale-never"))
+                .header("x-api-key", "key-acme").header("x-ledger-consistency", "eventual").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertVectaraError(eventual, 404, "session_not_found");
+        assertThat(eventual.headers().firstValue("x-ledger-consistency")).contains("stale");
+        assertVectaraError(confirmed, 404, "session_not_found");
+        assertThat(confirmed.headers().firstValue("x-ledger-consistency")).isEmpty();
+    }
+
     @Test
     void otherTenantsAndOtherAgentsAreNeverSeen() throws Exception {
         EVENTS.created("acme", "support", "shared-key", "acme's", null, null, true);

@@ -47,8 +47,8 @@ public class ErasureController {
     }
 
     @PostMapping("/ledger/v1/subjects/{subjectId}/erase")
-    @Operation(summary = "Erase a data subject's personal data everywhere: a customerId or userReference, or "
-            + "session:<sessionId> for a session nobody is named in. Idempotent.")
+    @Operation(summary = "Erase a data subject's personal data everywhere: a customerId or userReference, "
+            + "session:<sessionId> for a session nobody is named in, or vectara:<agentKey>:<key>. Idempotent.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = AuditExamples.ERASED)))
     @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = AuditExamples.BAD_REQUEST)))
     @ApiResponse(responseCode = "401", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = AuditExamples.UNAUTHORIZED)))
