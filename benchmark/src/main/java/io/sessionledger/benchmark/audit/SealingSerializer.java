@@ -3,10 +3,10 @@ package io.sessionledger.benchmark.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.personal.DataKey;
+import io.sessionledger.events.personal.KeyedHash;
 import io.sessionledger.events.personal.PersonalFields;
-import io.sessionledger.events.personal.SealedValue;
+import io.sessionledger.events.personal.SealedEvents;
 import io.sessionledger.events.session.SessionEvent;
 import java.util.function.Function;
 import org.axonframework.serialization.Converter;
@@ -17,9 +17,9 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
- * The command side's event serializer ({@code privacy.PersonalDataSerializer}) on the way in, reproduced line for
- * line over the same shared-events classes ({@link PersonalFields}, {@link SealedValue}, {@link DataKey}) and Axon's
- * Jackson serializer: the subject replaced by its keyed hash, every personal value sealed under the subject's key.
+ * The command side's event serializer ({@code privacy.PersonalDataSerializer}) on the way in: Axon's Jackson
+ * serializer with the same sealing step ({@link SealedEvents}, shared-events): the subject replaced by its keyed
+ * hash, every personal value sealed under the subject's key.
  * What it cannot reproduce is where the key comes from ({@code SubjectKeys}: a cache, else a database query): the
  * caller says, and the difference is written next to the figures.
  */
@@ -51,20 +51,7 @@ final class SealingSerializer implements Serializer {
     /** The event's JSON as the store holds it: subject hashed, personal values sealed. */
     ObjectNode sealed(SessionEvent event) {
         ObjectNode data = mapper.valueToTree(event);
-        String field = PersonalFields.subjectField(event.getClass());
-        String subject = data.path(field).textValue();
-        if (subject == null) {
-            subject = "session:" + new SessionRef(event.tenantId(), event.sessionId()).aggregateId();
-        }
-        String ref = subject.startsWith("sub:") ? subject : keyedHash.subjectRef(event.tenantId(), subject);
-        data.put(field, ref);
-        DataKey[] key = {null};
-        PersonalFields.seal(event.getClass(), data, (name, clear) -> {
-            if (key[0] == null) {
-                key[0] = keyOfSubject.apply(ref);
-            }
-            return SealedValue.seal(key[0], name, clear);
-        });
+        SealedEvents.seal(event, data, keyedHash, keyOfSubject);
         return data;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.events.SessionRef;
 import io.sessionledger.events.personal.DataKey;
+import io.sessionledger.events.personal.KeyedHash;
 import io.sessionledger.events.session.SessionEvent;
 import io.sessionledger.proofs.EventContent;
 import java.io.IOException;

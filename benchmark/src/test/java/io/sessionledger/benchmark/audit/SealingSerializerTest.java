@@ -1,5 +1,6 @@
 package io.sessionledger.benchmark.audit;
 
+import io.sessionledger.events.personal.KeyedHash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,6 +3,7 @@ package io.sessionledger.command.privacy;
 import io.sessionledger.command.uniqueness.UniqueKey;
 import io.sessionledger.command.uniqueness.UniqueKeys;
 import io.sessionledger.events.SessionRef;
+import io.sessionledger.events.personal.KeyedHash;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

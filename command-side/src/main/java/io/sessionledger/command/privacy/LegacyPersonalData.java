@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sessionledger.events.SessionRef;
+import io.sessionledger.events.personal.KeyedHash;
 import io.sessionledger.events.personal.PersonalFields;
 import io.sessionledger.events.personal.SealedValue;
 import io.sessionledger.events.session.SessionEventTypes;

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sessionledger.events.SessionRef;
-import io.sessionledger.events.personal.DataKey;
+import io.sessionledger.events.personal.KeyedHash;
 import io.sessionledger.events.personal.PersonalFields;
+import io.sessionledger.events.personal.SealedEvents;
 import io.sessionledger.events.personal.SealedValue;
 import io.sessionledger.events.session.SessionEvent;
 import org.axonframework.serialization.Converter;
@@ -44,30 +45,11 @@ public class PersonalDataSerializer implements Serializer {
             return delegate.serialize(object, expectedRepresentation);
         }
         ObjectNode data = mapper.valueToTree(event);
-        String subjectRef = subjectRef(event, data);
         String aggregateId = new SessionRef(event.tenantId(), event.sessionId()).aggregateId();
-        DataKey[] key = {null}; // made or fetched only when there is something to seal
-        PersonalFields.seal(event.getClass(), data, (field, clear) -> {
-            if (key[0] == null) {
-                key[0] = keys.sealingKey(event.tenantId(), subjectRef, aggregateId);
-            }
-            return SealedValue.seal(key[0], field, clear);
-        });
+        SealedEvents.seal(event, data, keyedHash, ref -> keys.sealingKey(event.tenantId(), ref, aggregateId));
         SerializedObject<JsonNode> sealed = new SimpleSerializedObject<>(data, JsonNode.class,
                 delegate.typeForClass(event.getClass()));
         return delegate.getConverter().convert(sealed, expectedRepresentation);
-    }
-
-    /** Puts the subject's keyed hash where its identifier was; an identifier already hashed stays as it is. */
-    private String subjectRef(SessionEvent event, ObjectNode data) {
-        String field = PersonalFields.subjectField(event.getClass());
-        String subject = data.path(field).textValue();
-        if (subject == null) {
-            subject = "session:" + new SessionRef(event.tenantId(), event.sessionId()).aggregateId();
-        }
-        String ref = KeyedHash.isSubjectRef(subject) ? subject : keyedHash.subjectRef(event.tenantId(), subject);
-        data.put(field, ref);
-        return ref;
     }
 
     @Override

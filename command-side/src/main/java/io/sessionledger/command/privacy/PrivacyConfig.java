@@ -1,5 +1,6 @@
 package io.sessionledger.command.privacy;
 
+import io.sessionledger.events.personal.KeyedHash;
 import java.nio.file.Path;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;

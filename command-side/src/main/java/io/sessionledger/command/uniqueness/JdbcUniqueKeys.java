@@ -1,6 +1,6 @@
 package io.sessionledger.command.uniqueness;
 
-import io.sessionledger.command.privacy.KeyedHash;
+import io.sessionledger.events.personal.KeyedHash;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package io.sessionledger.command.privacy;
+package io.sessionledger.events.personal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
