@@ -49,6 +49,8 @@ final class ExportWriter {
         response.setStatus(200);
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
+        // Tomcat sends its buffer as one chunk per write to the socket: 8 KB by default, a system call every four lines.
+        response.setBufferSize(256 * 1024);
         long treeSize = checkpoint.treeSize();
         CheckpointNote named = CheckpointNote.parse(checkpoint.note().substring(0, checkpoint.note().indexOf("\n\n") + 1));
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
