@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the audit trail costs (issue 9, point 8): hashing and sealing per create against a create's whole CPU,
@@ -126,10 +127,12 @@ final class AuditSection {
         System.err.printf("audit: whole-ledger verification (tree size %,d)...%n", treeSize);
         long start = System.nanoTime();
         CpuSample before = meter.sample();
+        Map<String, Double> partsBefore = meter.parts();
         JsonNode run = api.verifyLedger(LIMIT);
         double seconds = (System.nanoTime() - start) / 1e9;
         long events = run.path("eventsChecked").asLong();
-        String verifyCpu = perEvent(meter.sample().since(before), events);
+        String verifyCpu = perEvent(meter.sample().since(before), events) + perProcess(partsBefore, meter.parts(),
+                events);
         boolean valid = run.path("result").path("valid").asBoolean(false);
         collected.rate("ledger verification", String.format(Locale.ROOT, "%,d events in %.1f s", events, seconds),
                 events / seconds, String.format(Locale.ROOT, "POST /ledger/v1/verify, polled until %s: valid %s, "
@@ -141,8 +144,10 @@ final class AuditSection {
         }
         System.err.printf("audit: tenant export against tree size %,d...%n", treeSize);
         CpuSample exportStart = meter.sample();
+        Map<String, Double> exportPartsBefore = meter.parts();
         ExportReader.Exported exported = ExportReader.tenant(api, settings.tenantId(), treeSize);
-        String exportCpu = perEvent(meter.sample().since(exportStart), exported.events());
+        String exportCpu = perEvent(meter.sample().since(exportStart), exported.events())
+                + perProcess(exportPartsBefore, meter.parts(), exported.events());
         collected.rate("tenant export", String.format(Locale.ROOT, "%,d events in %.1f s", exported.events(),
                 exported.seconds()), exported.eventsPerSecond(), "GET /ledger/v1/export?treeSize=" + treeSize
                 + "&tenantId=" + settings.tenantId() + " streamed through the edge: " + exported.describe() + "; "
@@ -173,6 +178,18 @@ final class AuditSection {
                         + "machine %.1f µs (%.2f cores busy)", use.system() == null ? "-"
                         : String.format(Locale.ROOT, "%.1f", use.system() * 1e6 / n), use.loadGenerator() * 1e6 / n,
                 use.machine() * 1e6 / n, use.machine() / use.seconds());
+    }
+
+    /** The system's CPU per event by process (where it goes: the database, the command side, the edge...). */
+    private static String perProcess(Map<String, Double> before, Map<String, Double> after, long events) {
+        if (after.isEmpty() || events <= 0) {
+            return "";
+        }
+        StringBuilder parts = new StringBuilder(" (by process:");
+        after.forEach((name, seconds) -> parts.append(String.format(Locale.ROOT, " %s %.1f µs,", name,
+                (seconds - before.getOrDefault(name, 0.0)) * 1e6 / events)));
+        parts.setLength(parts.length() - 1);
+        return parts.append(')').toString();
     }
 
     private static String judge(double eventsPerSecond) {

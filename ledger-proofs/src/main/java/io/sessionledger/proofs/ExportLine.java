@@ -115,7 +115,7 @@ public final class ExportLine {
         return hashes;
     }
 
-    private static String shortType(String payloadType) {
+    static String shortType(String payloadType) {
         return payloadType.substring(payloadType.lastIndexOf('.') + 1);
     }
 

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * CPU time from Linux's {@code /proc}: the whole machine's busy time ({@code /proc/stat}, every core, everyone's
@@ -90,6 +91,58 @@ public final class CpuMeter {
             counted.addAll(descendants(systemPid, parents));
         }
         return counted.stream().mapToLong(pid -> ticks.getOrDefault(pid, 0L)).sum() / TICKS_PER_SECOND;
+    }
+
+    /**
+     * The system's CPU seconds so far by process: PostgreSQL (its database's backends), the command side, the query
+     * side, the launcher (which runs the edge and the broker); empty when the system is not known.
+     */
+    public Map<String, Double> parts() {
+        Map<String, Double> parts = new TreeMap<>();
+        if (!knowsSystem()) {
+            return parts;
+        }
+        Map<Long, Long> parents = new HashMap<>();
+        Map<Long, Long> ticks = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                long pid = Long.parseLong(process.getFileName().toString());
+                String[] stat = stat(process);
+                if (stat == null) {
+                    continue;
+                }
+                parents.put(pid, Long.parseLong(stat[1]));
+                ticks.put(pid, Long.parseLong(stat[11]) + Long.parseLong(stat[12]));
+                names.put(pid, databaseName != null && isBackendOf(process, databaseName) ? "PostgreSQL"
+                        : partOf(process));
+            }
+        } catch (IOException e) {
+            return parts;
+        }
+        Set<Long> counted = new HashSet<>();
+        names.forEach((pid, name) -> {
+            if (name.equals("PostgreSQL")) {
+                counted.add(pid);
+            }
+        });
+        if (systemPid != null) {
+            counted.addAll(descendants(systemPid, parents));
+        }
+        for (long pid : counted) {
+            parts.merge(names.getOrDefault(pid, "other"), ticks.getOrDefault(pid, 0L) / TICKS_PER_SECOND, Double::sum);
+        }
+        return parts;
+    }
+
+    private static String partOf(Path process) {
+        try {
+            String command = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
+            return command.contains("command-side") ? "command side" : command.contains("query-side") ? "query side"
+                    : command.contains("deploy") ? "launcher (edge, broker)" : "other";
+        } catch (IOException e) {
+            return "other";
+        }
     }
 
     /** The fields after the command name (which may hold spaces): state, ppid, ..., utime at 11, stime at 12. */

@@ -4,9 +4,17 @@ import io.sessionledger.command.log.Checkpoint;
 import io.sessionledger.command.log.LogStore;
 import io.sessionledger.command.log.MerkleTree;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,9 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Verifies the whole ledger: every session's chain (the store read once, streamed in session order, the hashes
- * recomputed ahead on every core by {@link WorkAhead}), no hash row without its event, and the Merkle log
- * recomputed from the hash rows against every signed checkpoint.
+ * Verifies the whole ledger: every session's chain (the store read once, in ranges of sessions streamed side by
+ * side, see {@link SessionRanges}), no hash row without its event, and the Merkle log recomputed from the hash rows
+ * against every signed checkpoint (the last two beside the chains).
  */
 @Component
 public class LedgerVerifier {
@@ -29,8 +37,15 @@ public class LedgerVerifier {
         public final AtomicLong checkpointsChecked = new AtomicLong();
     }
 
-    /** Events whose hashes one task recomputes ahead of the checks. */
-    private static final int HASH_BATCH = 2_000;
+    /** Ranges of sessions checked side by side: two per core, so that one's wait on the database is another's turn. */
+    private static final int RANGES = 2 * Runtime.getRuntime().availableProcessors();
+    private static final int PROGRESS_EVERY = 1_000;
+    /** The ranges' readers and the checks beside them; a run at a time (VerificationRuns), so few threads. */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "ledger-verifier-range");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public record Result(boolean valid, long eventsChecked, long sessionsChecked, long checkpointsChecked,
                          Failure failure) {
@@ -48,51 +63,154 @@ public class LedgerVerifier {
     }
 
     public Result verify(Progress progress) {
-        Failure failure = readOnly.execute(status -> chains(progress));
-        if (failure != null) {
-            failure = SessionVerifier.earliest(failure, SessionVerifier.firstRemoved(jdbc, failure.aggregateId()));
-        } else {
-            failure = orphans();
-        }
-        if (failure == null) {
-            failure = checkpoints(progress);
+        // The log and the orphan check need nothing from the chains: they run beside them, and the first failure is
+        // still reported in the same order as before (a chain's, then an orphan, then the log's).
+        AtomicBoolean logUnneeded = new AtomicBoolean();
+        Future<Failure> log = THREADS.submit(() -> checkpoints(progress, logUnneeded));
+        Future<Failure> orphans = THREADS.submit(this::orphans);
+        Failure failure;
+        try {
+            failure = chains(progress);
+            if (failure != null) {
+                failure = SessionVerifier.earliest(failure, SessionVerifier.firstRemoved(jdbc, failure.aggregateId()));
+            } else {
+                failure = result(orphans);
+            }
+            if (failure == null) {
+                failure = result(log);
+            }
+        } finally {
+            logUnneeded.set(true); // done by now, unless a failure before it (or an error) made it moot
+            await(orphans);
+            await(log);
         }
         return new Result(failure == null, progress.eventsChecked.get(), progress.sessionsChecked.get(),
                 progress.checkpointsChecked.get(), failure);
     }
 
+    /**
+     * Every session's chain, the sessions split into {@link #RANGES} ranges of ids read and checked side by side
+     * (each on its own connection and thread, its events recomputed and checked as they are read). One reader
+     * alone left cores idle: it waits while PostgreSQL makes the next rows, and PostgreSQL waits while it checks
+     * them. The ledger's first failure is the first of the lowest range that has one, as one reader in id order
+     * would have found it; a range stops once a lower one has failed.
+     */
     private Failure chains(Progress progress) {
-        Failure[] first = {null};
-        String[] current = {null};
-        SessionChain[] chain = {null};
-        WorkAhead<StoredEvent, String> checks = new WorkAhead<>(HASH_BATCH, LedgerVerifier::recompute,
-                (event, recomputed) -> {
-                    if (first[0] != null) {
-                        return;
-                    }
-                    if (!event.aggregateId().equals(current[0])) {
-                        current[0] = event.aggregateId();
-                        chain[0] = new SessionChain();
-                        progress.sessionsChecked.incrementAndGet();
-                    }
-                    chain[0].accept(event, recomputed);
-                    progress.eventsChecked.incrementAndGet();
-                    first[0] = chain[0].failure().orElse(null);
-                });
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(5000);
-        try {
-            streaming.query(connection -> binary(connection.prepareStatement("select " + StoredEvent.COLUMNS
-                    + StoredEvent.FROM + " order by e.aggregate_identifier, e.sequence_number")), row -> {
-                        if (first[0] == null) {
-                            ahead(() -> checks.add(StoredEvent.read(row, 0)));
-                        }
-                    });
-            ahead(checks::finish);
-        } finally {
-            checks.abandon();
+        List<SessionRanges.Range> ranges = SessionRanges.split(jdbc, RANGES);
+        AtomicInteger lowestFailed = new AtomicInteger(Integer.MAX_VALUE);
+        List<Future<Failure>> parts = new ArrayList<>();
+        for (SessionRanges.Range range : ranges) {
+            parts.add(THREADS.submit(() -> chains(range, progress, lowestFailed)));
         }
-        return first[0];
+        Failure first = null;
+        for (Future<Failure> part : parts) { // in range order: all are awaited, so none holds a connection after
+            Failure failure = result(part);
+            first = first == null ? failure : first;
+        }
+        return first;
+    }
+
+    private Failure chains(SessionRanges.Range range, Progress progress, AtomicInteger lowestFailed) {
+        return readOnly.execute(status -> {
+            RangeCheck check = new RangeCheck(range.index(), progress, lowestFailed);
+            JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+            streaming.setFetchSize(5000);
+            try {
+                streaming.query(connection -> {
+                    PreparedStatement statement = binary(connection.prepareStatement("select " + StoredEvent.COLUMNS
+                            + StoredEvent.FROM + " where " + range.where()
+                            + " order by e.aggregate_identifier, e.sequence_number"));
+                    Object[] arguments = range.arguments();
+                    for (int i = 0; i < arguments.length; i++) {
+                        statement.setObject(i + 1, arguments[i]);
+                    }
+                    return statement;
+                }, check::accept);
+            } catch (RangeCheck.Stopped stopped) {
+                // this range failed, or a lower one did: nothing more to read
+            } finally {
+                check.flush();
+            }
+            return check.failure;
+        });
+    }
+
+    /** One range's sessions, read in id and sequence order. */
+    private static final class RangeCheck {
+
+        /** Ends the range's read early (not an error). */
+        static final class Stopped extends RuntimeException {
+            Stopped() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final int index;
+        private final Progress progress;
+        private final AtomicInteger lowestFailed;
+        private String current;
+        private SessionChain chain;
+        private long events;
+        private long sessions;
+        Failure failure;
+
+        RangeCheck(int index, Progress progress, AtomicInteger lowestFailed) {
+            this.index = index;
+            this.progress = progress;
+            this.lowestFailed = lowestFailed;
+        }
+
+        void accept(ResultSet row) throws SQLException {
+            if (lowestFailed.get() < index) {
+                throw new Stopped();
+            }
+            StoredEvent event = StoredEvent.read(row, 0);
+            if (!event.aggregateId().equals(current)) {
+                current = event.aggregateId();
+                chain = new SessionChain();
+                sessions++;
+            }
+            chain.accept(event, recompute(event));
+            if (++events == PROGRESS_EVERY) {
+                flush();
+            }
+            if (chain.failure().isPresent()) {
+                failure = chain.failure().get();
+                lowestFailed.accumulateAndGet(index, Math::min);
+                throw new Stopped();
+            }
+        }
+
+        /** Progress is counted in steps: one shared counter bumped per event by every range would be fought over. */
+        void flush() {
+            progress.eventsChecked.addAndGet(events);
+            progress.sessionsChecked.addAndGet(sessions);
+            events = 0;
+            sessions = 0;
+        }
+    }
+
+    private static Failure result(Future<Failure> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("verification failed", e.getCause());
+        }
+    }
+
+    /** Waits for a side task that is no longer needed (after a failure elsewhere), whatever it gave. */
+    private static void await(Future<Failure> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // its outcome no longer counts
+        }
     }
 
     /**
@@ -107,8 +225,8 @@ public class LedgerVerifier {
     }
 
     /**
-     * The event's hash over its content and its own previous hash, computed ahead on another core; null when it
-     * has no hash row or its content cannot be read, which the chain check then finds and reports itself.
+     * The event's hash over its content and its own previous hash; null when it has no hash row or its content
+     * cannot be read, which the chain check then finds and reports itself.
      */
     private static String recompute(StoredEvent event) {
         if (event.hash() == null || event.previousHash() == null) {
@@ -121,20 +239,6 @@ public class LedgerVerifier {
         }
     }
 
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private static void ahead(Step step) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("verification interrupted", e);
-        }
-    }
-
     private Failure orphans() {
         List<Failure> orphans = jdbc.query("select h.aggregate_id, h.sequence_number, h.event_identifier, "
                 + "h.global_index, h.leaf_index from event_hash h where not exists (select 1 from domain_event_entry e "
@@ -144,12 +248,15 @@ public class LedgerVerifier {
         return orphans.isEmpty() ? null : orphans.get(0);
     }
 
-    private Failure checkpoints(Progress progress) {
+    private Failure checkpoints(Progress progress, AtomicBoolean unneeded) {
         MerkleTree fresh = new MerkleTree(logStore); // nothing cached from before: every leaf is read again
         List<Checkpoint> checkpoints = jdbc.query("select tree_size, root_hash, note, created_at from log_checkpoint "
                 + "order by tree_size", (row, i) -> new Checkpoint(row.getLong(1), row.getString(2), row.getString(3),
                 row.getTimestamp(4).toInstant()));
         for (Checkpoint checkpoint : checkpoints) {
+            if (unneeded.get()) {
+                return null; // an earlier failure is the one reported
+            }
             String root;
             try {
                 root = HexFormat.of().formatHex(fresh.root(checkpoint.treeSize()));

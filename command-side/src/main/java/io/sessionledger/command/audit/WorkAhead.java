@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Per-item work done ahead on every core, a batch per task, and handed on in the order the items came: a whole-
- * ledger verification recomputes hashes ahead of its (sequential) chain checks, an export renders its lines ahead
- * of writing them. The reader keeps reading while the batches before are worked on; at most one batch per core
+ * Per-item work done ahead on every core, a batch per task, and handed on in the order the items came: an export
+ * renders its lines ahead of writing them (a whole-ledger verification reads ranges of sessions side by side
+ * instead, see {@link LedgerVerifier}). The reader keeps reading while the batches before are worked on; at most one batch per core
  * waits. Not thread-safe: one reader adds, and the same thread receives.
  *
  * @param <T> what is read

@@ -125,6 +125,44 @@ class AuditTamperIT extends AuditContext {
         assertThat(verify(key, id).get("valid").asBoolean()).isTrue();
     }
 
+    /**
+     * The whole ledger is checked in ranges of sessions side by side; the failure it reports is still the first in
+     * session order, whichever range finds its own first: here the lower-id one of two altered sessions lying far
+     * apart in the store, every time.
+     */
+    @Test
+    void theWholeLedgerNamesTheFirstAlteredSessionInIdOrder() {
+        String key = keyOf("acme");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(sessionWithFourEvents(key));
+        }
+        List<String> ordered = jdbc.queryForList("select aggregate_identifier from domain_event_entry where "
+                + "aggregate_identifier = any(?) and sequence_number = 0 order by aggregate_identifier", String.class,
+                (Object) ids.stream().map(id -> "acme:" + id).toArray(String[]::new));
+        String lowest = ordered.get(0).substring("acme:".length());
+        String highest = ordered.get(ordered.size() - 1).substring("acme:".length());
+        byte[] lowOriginal = column("payload", lowest, 2);
+        byte[] highOriginal = column("payload", highest, 1);
+        String alter = "update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = ?";
+        jdbc.update(alter, (new String(highOriginal, StandardCharsets.UTF_8) + " ").replace("{", "{\"x\":1,")
+                .getBytes(StandardCharsets.UTF_8), "acme:" + highest, 1);
+        jdbc.update(alter, (new String(lowOriginal, StandardCharsets.UTF_8)).replace("{", "{\"x\":1,")
+                .getBytes(StandardCharsets.UTF_8), "acme:" + lowest, 2);
+        try {
+            for (int run = 0; run < 3; run++) {
+                JsonNode failure = verifyWholeLedger().path("result").path("failure");
+                assertThat(failure.path("reason").asText()).as(failure.toString()).isEqualTo("altered");
+                assertThat(failure.path("aggregateId").asText()).as(failure.toString()).isEqualTo("acme:" + lowest);
+                assertThat(failure.path("sequence").asLong()).as(failure.toString()).isEqualTo(2);
+            }
+        } finally {
+            jdbc.update(alter, lowOriginal, "acme:" + lowest, 2);
+            jdbc.update(alter, highOriginal, "acme:" + highest, 1);
+        }
+        assertThat(verifyWholeLedger().path("result").path("valid").asBoolean()).isTrue();
+    }
+
     @Test
     void theWholeLedgerVerifiesWhenNothingWasTouched() {
         sessionWithFourEvents(keyOf("acme"));

@@ -51,8 +51,8 @@ public final class Edge implements AutoCloseable {
         MetricsServer metricsServer = MetricsServer.start(settings.metricsHost(), settings.metricsPort(), metrics);
         BrokerHealth brokerHealth = new BrokerHealth(settings.kafkaBootstrap());
         HttpHandler health = new HealthHandler(settings.commandSide(), settings.querySide(), brokerHealth);
-        InFlight handler = new InFlight(new EdgeHandler(UpstreamProxy.to(settings.commandSide()),
-                UpstreamProxy.to(settings.querySide()), health,
+        InFlight handler = new InFlight(new EdgeHandler(UpstreamProxy.to(settings.commandSide(), settings.limits()),
+                UpstreamProxy.to(settings.querySide(), settings.limits()).bounded(), health,
                 new ApiDocsHandler(settings.commandSide(), settings.querySide()),
                 new Quotas(settings.commandSide(), settings.defaultRateLimit(), settings.edgeInstances())), metrics);
         try {

@@ -28,13 +28,13 @@ final class EdgeHandler implements HttpHandler {
             Methods.PATCH, Methods.DELETE, Methods.OPTIONS);
     private static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
-    private final HttpHandler command;
+    private final UpstreamProxy.Proxies command;
     private final HttpHandler query;
     private final HttpHandler health;
     private final HttpHandler apiDocs;
     private final Quotas quotas;
 
-    EdgeHandler(HttpHandler command, HttpHandler query, HttpHandler health, HttpHandler apiDocs, Quotas quotas) {
+    EdgeHandler(UpstreamProxy.Proxies command, HttpHandler query, HttpHandler health, HttpHandler apiDocs, Quotas quotas) {
         this.command = command;
         this.query = query;
         this.health = health;
@@ -67,7 +67,8 @@ final class EdgeHandler implements HttpHandler {
         Route route = Routes.of(exchange.getRequestMethod().toString(), exchange.getRequestPath());
         exchange.putAttachment(InFlight.ROUTE, route);
         switch (route) {
-            case COMMAND -> proxy(exchange, command);
+            case COMMAND -> proxy(exchange, Routes.isStream(exchange.getRequestMethod().toString(),
+                    exchange.getRequestPath()) ? command.streaming() : command.bounded());
             case QUERY -> proxy(exchange, query);
             case HEALTH -> health.handleRequest(exchange);
             case API_DOCS -> apiDocs.handleRequest(exchange);

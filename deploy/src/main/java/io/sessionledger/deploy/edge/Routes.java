@@ -40,6 +40,25 @@ public final class Routes {
         return Route.NOT_FOUND;
     }
 
+    /**
+     * Whether the route streams a response that may take minutes (a session's or a tenant's export): the edge then
+     * cuts it only when it stops moving, not at a total time (EdgeLimits).
+     */
+    public static boolean isStream(String method, String rawPath) {
+        if (!(method.equals("GET") || method.equals("HEAD"))) {
+            return false;
+        }
+        if (rawPath.equals("/ledger/v1/export")) {
+            return true;
+        }
+        String sessions = "/ledger/v1/sessions/";
+        if (!rawPath.startsWith(sessions) || !rawPath.endsWith("/export")) {
+            return false;
+        }
+        String id = rawPath.substring(sessions.length(), rawPath.length() - "/export".length());
+        return !id.isEmpty() && !id.contains("/");
+    }
+
     static boolean under(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }

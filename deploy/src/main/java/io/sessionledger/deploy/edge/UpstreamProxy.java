@@ -27,15 +27,21 @@ import java.util.Set;
  */
 final class UpstreamProxy {
 
-    /** Reads may wait on the read barrier and writes on Kafka acks; both are bounded well below this. */
-    private static final int MAX_REQUEST_MILLIS = 60_000;
+    /**
+     * One service's proxies, over one pool of connections: {@code bounded} cuts a request at the total time of
+     * {@link EdgeLimits#proxyTimeout()} (reads may wait on the read barrier and writes on Kafka acks, both bounded
+     * well below it); {@code streaming}, for long streamed responses (exports), has no total time, only the idle
+     * timeout of {@link IdleCutoff}.
+     */
+    record Proxies(HttpHandler bounded, HttpHandler streaming) {
+    }
     private static final Set<HttpString> RESENDABLE = Set.of(Methods.GET, Methods.HEAD, Methods.OPTIONS);
     static final Predicate MAY_RESEND_AFTER_SENDING = exchange -> RESENDABLE.contains(exchange.getRequestMethod());
 
     private UpstreamProxy() {
     }
 
-    static HttpHandler to(Upstreams upstreams) {
+    static Proxies to(Upstreams upstreams, EdgeLimits limits) {
         LoadBalancingProxyClient client = new LoadBalancingProxyClient()
                 .setConnectionsPerThread(32)
                 .setSoftMaxConnectionsPerThread(8)
@@ -47,9 +53,15 @@ final class UpstreamProxy {
         for (URI uri : upstreams.all()) {
             client.addHost(uri);
         }
+        return new Proxies(handler(client, upstreams, (int) limits.proxyTimeout().toMillis()),
+                new IdleCutoff(handler(client, upstreams, -1), limits.streamIdleTimeout()));
+    }
+
+    /** @param maxRequestMillis the total time a request may take, or -1 for none */
+    private static HttpHandler handler(LoadBalancingProxyClient client, Upstreams upstreams, int maxRequestMillis) {
         return ProxyHandler.builder()
                 .setProxyClient(client)
-                .setMaxRequestTime(MAX_REQUEST_MILLIS)
+                .setMaxRequestTime(maxRequestMillis)
                 // Enough tries to reach every instance once more after a failed connection.
                 .setMaxConnectionRetries(Math.max(2, upstreams.all().size()))
                 .setIdempotentRequestPredicate(MAY_RESEND_AFTER_SENDING)

@@ -48,4 +48,19 @@ class RoutesTest {
     void routesByMethodAndPath(String method, String path, Route expected) {
         assertThat(Routes.of(method, path)).isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "GET, /ledger/v1/export, true",
+            "GET, /ledger/v1/sessions/abc/export, true",
+            "HEAD, /ledger/v1/sessions/abc/export, true",
+            "POST, /ledger/v1/export, false",
+            "GET, /ledger/v1/sessions//export, false",
+            "GET, /ledger/v1/sessions/a/b/export, false",
+            "GET, /ledger/v1/sessions/abc/events, false",
+            "GET, /ledger/v1/exports, false",
+    })
+    void onlyExportsStream(String method, String path, boolean streams) {
+        assertThat(Routes.isStream(method, path)).isEqualTo(streams);
+    }
 }

@@ -1,5 +1,6 @@
 package io.sessionledger.command.api.ledger.audit;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sessionledger.command.audit.ExportSource;
@@ -10,25 +11,30 @@ import io.sessionledger.command.log.InclusionProofs;
 import io.sessionledger.command.log.TransparencyLog;
 import io.sessionledger.proofs.CheckpointNote;
 import io.sessionledger.proofs.ExportLine;
+import io.sessionledger.proofs.ExportLineWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes an export to the response as it is read (JSON Lines, the layout of {@link ExportLine}): the checkpoint,
  * one line per event with its inclusion proof, and a closing line with the count. A failure half-way cannot change
  * the status any more; the missing closing line tells the verifier the export was cut short. Proofs are taken in
- * leaf order from one cursor; the lines are rendered ahead on every core ({@link WorkAhead}) and written in order.
+ * leaf order from one cursor, their hashes encoded once each; the lines are rendered in batches ahead on every core
+ * ({@link WorkAhead}, {@link ExportLineWriter}: no JSON tree per line) and written in order.
  */
 final class ExportWriter {
 
-    private static final int LINES_AHEAD = 500;
+    /**
+     * Lines rendered by one task into one buffer: about 220 KB, below G1's humongous size (half a region: 512 KB at
+     * the services' heap), so the buffers are ordinary young garbage.
+     */
+    private static final int LINES_PER_BATCH = 100;
 
-    private record Proved(StoredEvent event, List<byte[]> proof) {
+    private record Proved(StoredEvent event, List<SerializedString> proof) {
     }
 
     static final String NDJSON = "application/x-ndjson";
@@ -46,43 +52,53 @@ final class ExportWriter {
         response.setStatus(200);
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
+        // Tomcat sends its buffer as one chunk per write to the socket: 8 KB by default, a system call every four lines.
+        response.setBufferSize(256 * 1024);
         long treeSize = checkpoint.treeSize();
         CheckpointNote named = CheckpointNote.parse(checkpoint.note().substring(0, checkpoint.note().indexOf("\n\n") + 1));
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
         line(out, ExportLine.header(checkpoint.note(), named));
         InclusionProofs proofs = log.inclusionProofs(treeSize); // events come in leaf order: neighbours share hashes
-        WorkAhead<Proved, byte[]> lines = new WorkAhead<>(LINES_AHEAD, proved -> bytes(line(proved, treeSize)),
-                (proved, bytes) -> out.write(bytes));
+        ExportLineWriter.Base64Cache base64 = new ExportLineWriter.Base64Cache();
+        WorkAhead<List<Proved>, byte[]> batches = new WorkAhead<>(1, batch -> render(batch, treeSize),
+                (batch, bytes) -> out.write(bytes));
+        List<List<Proved>> filling = new ArrayList<>(List.of(new ArrayList<>(LINES_PER_BATCH)));
         long count;
         try {
-            count = events.feed(event -> ahead(() -> lines.add(new Proved(event, proofs.proof(event.leafIndex())))));
-            ahead(lines::finish);
+            count = events.feed(event -> {
+                List<Proved> batch = filling.get(0);
+                batch.add(new Proved(event, base64.encode(proofs.proof(event.leafIndex()))));
+                if (batch.size() == LINES_PER_BATCH) {
+                    filling.set(0, new ArrayList<>(LINES_PER_BATCH));
+                    ahead(() -> batches.add(batch));
+                }
+            });
+            if (!filling.get(0).isEmpty()) {
+                ahead(() -> batches.add(filling.get(0)));
+            }
+            ahead(batches::finish);
         } finally {
-            lines.abandon();
+            batches.abandon();
         }
         line(out, ExportLine.end(count));
         out.flush();
     }
 
-    private static ObjectNode line(Proved proved, long treeSize) {
-        StoredEvent event = proved.event();
-        return ExportLine.event(event.content(), event.hash(), event.previousHash(), event.position(),
-                event.leafIndex(), treeSize, proved.proof());
+    /** A batch's lines, in one buffer: rendered on another core while the reader goes on. */
+    private static byte[] render(List<Proved> batch, long treeSize) {
+        ExportLineWriter lines = new ExportLineWriter(batch.size() * 2560);
+        for (Proved proved : batch) {
+            StoredEvent event = proved.event();
+            lines.line(new ExportLineWriter.StoredLine(event.eventId(), event.aggregateId(), event.sequence(),
+                    event.payloadType(), event.occurredAt(), event.payload(), event.metadata(), event.hash(),
+                    event.previousHash(), event.position(), event.leafIndex()), treeSize, proved.proof());
+        }
+        return lines.toBytes();
     }
 
     private static void line(OutputStream out, ObjectNode line) throws IOException {
-        out.write(bytes(line));
-    }
-
-    private static byte[] bytes(ObjectNode line) {
-        try {
-            byte[] json = JSON.writeValueAsBytes(line);
-            byte[] withNewline = Arrays.copyOf(json, json.length + 1);
-            withNewline[json.length] = '\n';
-            return withNewline;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.write(JSON.writeValueAsBytes(line));
+        out.write('\n');
     }
 
     private interface Step {
