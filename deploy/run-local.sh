@@ -34,5 +34,25 @@ if needs_build; then
 fi
 
 export LEDGER_DATA_DIR="${LEDGER_DATA_DIR:-$ROOT/data}"
+
+# The services run on the newest JDK 25 or later found here (its AOT cache keeps method profiles, so the JIT is
+# up to speed within seconds of a start: docs/decisions.md, "Fast first minute"); without one, on the java of
+# this script (17: class data sharing only). LEDGER_SERVICE_JAVA_HOME chooses; LEDGER_JVM_CACHE=off turns the
+# start-up cache off.
+find_aot_jdk() {
+  local release version best="" best_version=0
+  for release in /usr/lib/jvm/*/release /opt/*/release /opt/java/*/release; do
+    [[ -f "$release" ]] || continue
+    version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")"
+    [[ -n "$version" && -x "$(dirname "$release")/bin/java" ]] || continue
+    if (( version >= 25 && version > best_version )); then best="$(dirname "$release")" best_version=$version; fi
+  done
+  [[ -n "$best" ]] && echo "$best"
+  return 0
+}
+if [[ -z "${LEDGER_SERVICE_JAVA_HOME:-}" ]]; then
+  LEDGER_SERVICE_JAVA_HOME="$(find_aot_jdk)"
+  export LEDGER_SERVICE_JAVA_HOME
+fi
 # exec: the launcher itself receives Ctrl-C / SIGTERM and stops everything it started.
 exec java -Xmx768m -Dledger.home="$ROOT" -jar "$ROOT/deploy/target/deploy-$VERSION-exec.jar"
