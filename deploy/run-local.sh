@@ -35,9 +35,10 @@ fi
 
 export LEDGER_DATA_DIR="${LEDGER_DATA_DIR:-$ROOT/data}"
 
-# The services run on the newest JDK 25 or later found here (its AOT cache keeps method profiles, so the JIT is
-# up to speed within seconds of a start: docs/decisions.md, "Fast first minute"); without one, on the java of
-# this script (17: class data sharing only). LEDGER_SERVICE_JAVA_HOME chooses; LEDGER_JVM_CACHE=off turns the
+# The services run on the newest JDK 25 or later found here, from an AOT cache (classes loaded and linked, method
+# profiles) recorded the first time each one stops: they are ready in a fraction of the time and faster in their
+# first minute (docs/decisions.md, "A fast first minute"). Without such a JDK they run on this script's java
+# (17: an AppCDS archive, classes only). LEDGER_SERVICE_JAVA_HOME chooses the JDK; LEDGER_JVM_CACHE=off turns the
 # start-up cache off.
 find_aot_jdk() {
   local release version best="" best_version=0
@@ -54,34 +55,7 @@ if [[ -z "${LEDGER_SERVICE_JAVA_HOME:-}" ]]; then
   LEDGER_SERVICE_JAVA_HOME="$(find_aot_jdk)"
   export LEDGER_SERVICE_JAVA_HOME
 fi
-# The launcher (edge and broker) on that JDK too, from an AOT cache of its own when the JDK has one (25 and later).
-# The JVM writes the cache when the launcher stops, to app.aot.tmp, and removes app.aot.tmp.config once the cache
-# is whole; the next start puts a whole one in place. A JDK before 25 runs the launcher's jar as it is.
-LAUNCHER_JAVA=java
-LAUNCHER_JAR="$ROOT/deploy/target/deploy-$VERSION-exec.jar"
-LAUNCHER_OPTS=()
-jdk_feature() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
-if [[ -n "${LEDGER_SERVICE_JAVA_HOME:-}" && "${LEDGER_JVM_CACHE:-on}" != off \
-      && "$(jdk_feature "$LEDGER_SERVICE_JAVA_HOME")" -ge 25 ]] 2>/dev/null; then
-  cache="${LEDGER_JVM_CACHE_DIR:-$LEDGER_DATA_DIR/jvm-cache}/launcher-$(cksum < "$LAUNCHER_JAR" | cut -d' ' -f1)"
-  if [[ ! -f "$cache/app/.extracted" ]]; then
-    rm -rf "$cache/app" && mkdir -p "$cache" \
-      && "$LEDGER_SERVICE_JAVA_HOME/bin/java" -Djarmode=tools -jar "$LAUNCHER_JAR" extract --destination "$cache/app" \
-           >/dev/null 2>&1 && touch "$cache/app/.extracted" || echo "run-local.sh: no AOT cache for the launcher" >&2
-  fi
-  if [[ -f "$cache/app/.extracted" ]]; then
-    LAUNCHER_JAVA="$LEDGER_SERVICE_JAVA_HOME/bin/java"
-    LAUNCHER_JAR="$cache/app/deploy-$VERSION-exec.jar"
-    LAUNCHER_OPTS=(-Xlog:aot=error,cds=error)
-    if [[ -s "$cache/app.aot.tmp" && ! -e "$cache/app.aot.tmp.config" ]]; then mv -f "$cache/app.aot.tmp" "$cache/app.aot"; fi
-    if [[ -f "$cache/app.aot" && "${LEDGER_JVM_CACHE:-on}" != record ]]; then
-      LAUNCHER_OPTS+=("-XX:AOTCache=$cache/app.aot")
-    else
-      rm -f "$cache/app.aot.tmp" "$cache/app.aot.tmp.config"
-      LAUNCHER_OPTS+=("-XX:AOTCacheOutput=$cache/app.aot.tmp")
-    fi
-  fi
-fi
 
-# exec: the launcher itself receives Ctrl-C / SIGTERM and stops everything it started.
-exec "$LAUNCHER_JAVA" -Xmx768m "${LAUNCHER_OPTS[@]}" -Dledger.home="$ROOT" -jar "$LAUNCHER_JAR"
+# The launcher itself (edge and broker) stays on this java, without a start-up cache: its jar is not one Spring
+# Boot's tools can extract (docs/decisions.md). exec: it receives Ctrl-C / SIGTERM and stops everything it started.
+exec java -Xmx768m -Dledger.home="$ROOT" -jar "$ROOT/deploy/target/deploy-$VERSION-exec.jar"
