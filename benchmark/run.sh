@@ -93,7 +93,7 @@ READY_SECONDS="$(awk -v a="$STARTED_NS" -v b="$(date +%s%N)" 'BEGIN { printf "%.
 # build records it (and starts cold), later runs start from it.
 if grep -qs "recording one" "$WORK"/data/logs/*.log; then CACHE="recorded in this run (a cold start)"
 elif grep -qs "from its start-up cache" "$WORK"/data/logs/*.log; then CACHE="used"
-else CACHE="used when present (LEDGER_JVM_CACHE=${LEDGER_JVM_CACHE:-on})"; fi
+else CACHE="not used (LEDGER_JVM_CACHE=${LEDGER_JVM_CACHE:-on})"; fi
 SERVICE_JAVA="$(sed -n 's/.*using Java \([0-9.]*\) .*/\1/p' "$WORK"/data/logs/command-side.log | head -1)"
 START_NOTE="healthy $READY_SECONDS s after the start; services on Java ${SERVICE_JAVA:-?}; start-up cache $CACHE; LEDGER_SERVICE_JVM_OPTS='${LEDGER_SERVICE_JVM_OPTS:-}'"
 echo "The system: $START_NOTE" >&2
