@@ -76,6 +76,7 @@ final class JvmCache {
                 return new Launch(List.of(), jar, null); // e.g. the tests' stand-in services: nothing to extract
             }
             Path home = directory.resolve(service + "-" + key(jar));
+            dropOthers(service, home);
             Path extracted = extract(jar, home.resolve("app"), log);
             boolean aot = feature >= AOT_CACHE_FEATURE;
             Path cache = home.resolve(aot ? "app.aot" : "app.jsa");
@@ -132,6 +133,22 @@ final class JvmCache {
         Files.writeString(target.resolve(".extracted"), jar.toString());
         log.append("[launcher] extracted " + jar + " for its start-up cache into " + target + "\n");
         return onlyJar(target);
+    }
+
+    /**
+     * Each build of a service leaves ~60 MB of extracted jars and a cache of ~110 MB: only the one for the jar and JDK
+     * starting now is kept. (A launcher per data dir: no other running JVM of this service uses the others.)
+     */
+    private void dropOthers(String service, Path keep) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var homes = Files.list(directory)) {
+            for (Path other : homes.filter(path -> !path.equals(keep) && path.getFileName().toString()
+                    .matches(java.util.regex.Pattern.quote(service) + "-[0-9a-f]{8}")).toList()) {
+                deleteTree(other);
+            }
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -36,9 +36,13 @@ class JvmCacheIT {
         Path cache = onlyCache(cacheDir);
         assertThat(Files.size(cache)).isPositive();
 
+        Path stale = Files.createDirectories(cacheDir.resolve("fake-00000000/app"));
+        Files.writeString(stale.resolve(".extracted"), "an earlier build");
+
         List<String> second = startAndStop(jar, jvm);
         assertThat(second).contains((cache.toString().endsWith(".aot") ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=")
                 + cache);
+        assertThat(cacheDir.resolve("fake-00000000")).as("an earlier build's cache is dropped").doesNotExist();
         try (var left = Files.walk(cacheDir)) {
             assertThat(left.filter(path -> path.toString().endsWith(".tmp"))).as("no recording left behind").isEmpty();
         }
