@@ -19,8 +19,8 @@ import java.util.zip.CRC32;
  * so the jar is first extracted ({@code -Djarmode=tools extract}) into the cache, once per jar and JDK.
  *
  * <p>The first start with a given jar and JDK records: the JVM writes the cache when it exits after a graceful
- * stop (SIGTERM), to a temporary name, moved into place by {@link Recording#complete()} once the process has
- * exited, so a cache is either whole or absent. Later starts use it. A JVM that is killed writes nothing and the
+ * stop (SIGTERM), to a temporary name, moved into place by {@link Recording#complete(int)} once the process has
+ * exited on its own, so a cache is either whole or absent. Later starts use it. A JVM that is killed writes nothing and the
  * next start records again. A cache the JVM finds unusable is ignored by the JVM (it logs a warning and starts
  * without it), and any failure here falls back to the plain {@code java -jar}.
  */
@@ -56,13 +56,20 @@ final class JvmCache {
      */
     record Recording(Path written, Path cache) {
 
-        /** Moves a whole recording into place; a JVM that was killed left nothing, or a file no start will use. */
-        void complete() {
+        /**
+         * Moves a whole recording into place. Only a JVM that exited on its own (0, or 143 after SIGTERM) wrote a
+         * whole file; a JDK 25 also removes {@code <file>.config} once its cache is complete. Anything else (killed
+         * while writing, crashed) is deleted, and the next start records again.
+         */
+        void complete(int exitCode) {
             try {
-                if (Files.isRegularFile(written) && Files.size(written) > 0) {
+                Path config = written.resolveSibling(written.getFileName() + ".config");
+                if ((exitCode == 0 || exitCode == 143) && !Files.exists(config)
+                        && Files.isRegularFile(written) && Files.size(written) > 0) {
                     move(written, cache);
                 }
                 Files.deleteIfExists(written);
+                Files.deleteIfExists(config);
             } catch (IOException e) {
                 // no cache this time: the next start records again
             }

@@ -120,6 +120,7 @@ public final class ServiceProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+        completeRecording();
     }
 
     /** Asks politely (SIGTERM) without waiting, so several services can shut down side by side. */
@@ -157,7 +158,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void completeRecording() {
         if (recording != null && !process.isAlive()) {
-            recording.complete();
+            recording.complete(process.exitValue());
         }
     }
 

@@ -49,6 +49,26 @@ class JvmCacheIT {
     }
 
     @Test
+    void aRecordingJvmThatIsKilledLeavesNoCacheAndTheNextStartRecordsAgain() throws Exception {
+        Path jar = FakeService.springBootJar(dir);
+        Path cacheDir = dir.resolve("jvm-cache");
+        ServiceJvm jvm = new ServiceJvm(null, cacheDir, false);
+        int port = Ports.findFree();
+        ServiceSpec spec = new ServiceSpec("fake", jar, port, Map.of("SERVER_PORT", Integer.toString(port),
+                "LEDGER_PARENT_PID", Long.toString(ProcessHandle.current().pid())), dir.resolve("logs/fake.log"), jvm);
+        try (ServiceProcess process = ServiceProcess.start(spec)) {
+            process.awaitHealthy(Duration.ofSeconds(60));
+            process.kill();
+        }
+        try (var left = Files.walk(cacheDir)) {
+            assertThat(left.filter(path -> path.toString().contains(".jsa") || path.toString().contains(".aot")))
+                    .as("neither a cache nor a partial recording").isEmpty();
+        }
+        assertThat(startAndStop(jar, jvm))
+                .anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit=") || arg.startsWith("-XX:AOTCacheOutput="));
+    }
+
+    @Test
     void aJarThatIsNotASpringBootJarStartsAsItIs() throws Exception {
         Path jar = FakeService.jar(dir);
         List<String> args = startAndStop(jar, new ServiceJvm(null, dir.resolve("jvm-cache"), false));
