@@ -68,6 +68,10 @@ final class BenchmarkRun {
             if (settings.runs(Part.creates)) {
                 section(collected, "first minute", () -> createPath.ledgerFirstMinute(target));
             }
+            if (createPathOptions.firstMinuteOnly) {
+                section(collected, "naive peer", createPath::measurePeer);
+                return finish(collected, createPath);
+            }
             if (!settings.parts().equals(Set.of(Part.rebuild))) {
                 warmUp(target, collected);
             }
@@ -103,6 +107,10 @@ final class BenchmarkRun {
                 section(collected, "audit: verification and export", audit::verificationAndExport);
             }
         }
+        return finish(collected, createPath);
+    }
+
+    private int finish(Collected collected, CreatePathSection createPath) throws java.io.IOException {
         createPath.close();
         collected.createPath(createPath.report());
         Path dir = ResultsWriter.write(settings.outDir().resolve(stamp), collected.results());

@@ -15,6 +15,12 @@ public final class CreatePathOptions {
             description = "creates sent one by one without keep-alive right after start, before any warm-up "
                     + "(ledger and peer); 0 skips; at most 500 with --quick")
     int firstMinuteRequests;
+    @Option(names = "--first-minute-only", description = "only the first minute of the ledger and of the naive peer: "
+            + "no warm-up, no create sweep (compares start-up settings back to back; run.sh starts a fresh system)")
+    boolean firstMinuteOnly;
+    @Option(names = "--system-start", description = "how the system started (run.sh: seconds to healthy, the "
+            + "services' JDK and start-up cache); reported beside the first minute")
+    String systemStart;
 
     Path peerScript() {
         return skipPeer ? null : peerScript;

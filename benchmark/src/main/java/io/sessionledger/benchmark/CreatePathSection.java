@@ -81,6 +81,9 @@ final class CreatePathSection {
         if (requests == 0) {
             return;
         }
+        if (options.systemStart != null) {
+            collected.note("the ledger's start (run.sh): " + options.systemStart);
+        }
         System.err.printf("first minute: %d Genesys creates, one by one, no keep-alive...%n", requests);
         FirstMinute.Result result = FirstMinute.run(GenesysScenarios.create().setup().prepare(target), requests);
         firstMinute.add(FirstMinuteFigures.of(CreatePhase.LEDGER, GenesysScenarios.create().name(), result));
@@ -138,6 +141,9 @@ final class CreatePathSection {
             FirstMinute.Result result = FirstMinute.run(creates, requests);
             firstMinute.add(FirstMinuteFigures.of(CreatePhase.PEER, "peer.create", result));
             failures("naive peer first minute", result.errors().values().stream().mapToLong(Long::longValue).sum());
+        }
+        if (options.firstMinuteOnly) {
+            return;
         }
         if (!settings.systemWarmup().isZero()) {
             System.err.printf("warming the naive peer up for %d s of creates (not recorded)...%n",

@@ -2,6 +2,7 @@ package io.sessionledger.deploy;
 
 import io.sessionledger.deploy.edge.EdgeLimits;
 import io.sessionledger.deploy.edge.EdgeSettings;
+import io.sessionledger.deploy.services.ServiceJvm;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -33,7 +34,8 @@ public record LocalSystemConfig(
         Duration startupTimeout,
         int defaultRateLimit,
         EdgeLimits edgeLimits,
-        int edgeMetricsPort) {
+        int edgeMetricsPort,
+        ServiceJvm serviceJvm) {
 
     private static final String JAR_VERSION = "0.1.0-SNAPSHOT";
 
@@ -43,7 +45,7 @@ public record LocalSystemConfig(
         boolean generated = adminKey == null || adminKey.isBlank();
         Path root = home.toAbsolutePath().normalize();
         return new LocalSystemConfig(
-                Path.of(env.getOrDefault("LEDGER_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+                dataDir(env),
                 env.getOrDefault("LEDGER_HTTP_HOST", "127.0.0.1"),
                 port(env, "LEDGER_HTTP_PORT", 8080),
                 port(env, "LEDGER_COMMAND_PORT", 8081),
@@ -63,7 +65,30 @@ public record LocalSystemConfig(
                 Integer.parseInt(env.getOrDefault("LEDGER_DEFAULT_RATE_LIMIT",
                         String.valueOf(EdgeSettings.DEFAULT_RATE_LIMIT))),
                 EdgeLimits.fromEnvironment(env),
-                port(env, "LEDGER_EDGE_METRICS_PORT", EdgeSettings.DEFAULT_METRICS_PORT));
+                port(env, "LEDGER_EDGE_METRICS_PORT", EdgeSettings.DEFAULT_METRICS_PORT),
+                serviceJvm(env, dataDir(env)));
+    }
+
+    private static Path dataDir(Map<String, String> env) {
+        return Path.of(env.getOrDefault("LEDGER_DATA_DIR", "./data")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The services' JDK (LEDGER_SERVICE_JAVA_HOME; run-local.sh points it at a JDK 25 when there is one) and their
+     * start-up cache (LEDGER_JVM_CACHE: on, off, or record to record it again; LEDGER_JVM_CACHE_DIR, by default under
+     * the data dir).
+     */
+    private static ServiceJvm serviceJvm(Map<String, String> env, Path dataDir) {
+        String home = blankToNull(env.get("LEDGER_SERVICE_JAVA_HOME"));
+        String mode = env.getOrDefault("LEDGER_JVM_CACHE", "on").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("on") && !mode.equals("off") && !mode.equals("record")) {
+            throw new IllegalArgumentException("LEDGER_JVM_CACHE must be on, off or record, not '" + mode + "'");
+        }
+        String cacheDir = blankToNull(env.get("LEDGER_JVM_CACHE_DIR"));
+        return new ServiceJvm(home == null ? null : Path.of(home).toAbsolutePath(),
+                mode.equals("off") ? null
+                        : cacheDir != null ? Path.of(cacheDir).toAbsolutePath() : dataDir.resolve("jvm-cache"),
+                mode.equals("record"));
     }
 
     /** Without LEDGER_KAFKA_BOOTSTRAP the launcher runs a broker of its own; with it, it uses that one. */

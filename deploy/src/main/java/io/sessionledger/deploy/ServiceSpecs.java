@@ -33,6 +33,6 @@ final class ServiceSpecs {
         env.put("LEDGER_DB_URL", config.dbUrl());
         env.put("LEDGER_DB_USER", config.dbUser());
         env.put("LEDGER_DB_PASSWORD", config.dbPassword());
-        return new ServiceSpec(name, jar, port, env, config.logDir().resolve(name + ".log"));
+        return new ServiceSpec(name, jar, port, env, config.logDir().resolve(name + ".log"), config.serviceJvm());
     }
 }

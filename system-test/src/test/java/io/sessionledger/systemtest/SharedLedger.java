@@ -49,7 +49,10 @@ final class SharedLedger {
                     "LEDGER_DATA_DIR", dataDir.toString(),
                     "LEDGER_DB_URL", database.url(),
                     "LEDGER_DB_USER", database.user(),
-                    "LEDGER_DB_PASSWORD", "");
+                    "LEDGER_DB_PASSWORD", "",
+                    // The plain jars, as before the start-up cache: a first start records it, which on a busy
+                    // machine can push a service past the launcher's 120 s to UP (JvmCacheIT covers the cache).
+                    "LEDGER_JVM_CACHE", "off");
             system = LocalSystem.start(LocalSystemConfig.fromEnvironment(env, home), LAUNCHER_SAID::add);
             Runtime.getRuntime().addShutdownHook(new Thread(SharedLedger::stop, "system-test-stop"));
         }

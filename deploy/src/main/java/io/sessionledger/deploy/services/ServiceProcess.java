@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +19,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Above a service's own drain (web requests, then publication or projection: 20 s a phase at most). */
     private static final Duration GRACE = Duration.ofSeconds(45);
+    /** A JVM recording its start-up cache writes it on the way out: on two busy cores that took up to a minute. */
+    private static final Duration RECORDING_GRACE = Duration.ofSeconds(150);
     private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ ).*");
 
     private final String name;
     private final Process process;
     private final Path logFile;
     private final ServiceHealth health;
+    /** The start-up cache this JVM writes when it exits, or null. */
+    private final JvmCache.Recording recording;
 
-    private ServiceProcess(String name, Process process, Path logFile, String baseUrl) {
+    private ServiceProcess(String name, Process process, Path logFile, String baseUrl, JvmCache.Recording recording) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
         this.health = new ServiceHealth(baseUrl);
+        this.recording = recording;
     }
 
     /** Starts {@code java -jar} on the jar with the given variables added to this process's environment. */
@@ -39,7 +45,16 @@ public final class ServiceProcess implements AutoCloseable {
                     + " (build it with: mvn -DskipTests install)");
         }
         Files.createDirectories(spec.logFile().getParent());
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseG1GC"));
+        StringBuilder notes = new StringBuilder();
+        JvmCache.Launch launch = spec.jvm().cacheDir() == null
+                ? new JvmCache.Launch(List.of(), spec.jar(), null)
+                : JvmCache.of(spec.jvm()).prepare(spec.name(), spec.jar(), notes);
+        if (!notes.isEmpty()) {
+            Files.writeString(spec.logFile(), notes, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(spec.jvm()), "-Xmx512m", "-XX:+UseG1GC"));
+        command.addAll(launch.jvmOptions());
         // The JVM's full tiered JIT. On two shared cores C2 needs minutes of load to settle (C1 alone is faster
         // in the first minutes), but once settled creates cost ~35% less CPU (measured 750-860 against 530-570
         // creates/s). LEDGER_SERVICE_JVM_OPTS adds options, e.g. -XX:TieredStopAtLevel=1 for short-lived runs.
@@ -47,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", spec.jar().toString()));
+        command.addAll(List.of("-jar", launch.jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
@@ -59,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
                 env.put(key, value);
             }
         });
-        return new ServiceProcess(spec.name(), builder.start(), spec.logFile(), spec.baseUrl());
+        return new ServiceProcess(spec.name(), builder.start(), spec.logFile(), spec.baseUrl(), launch.recording());
     }
 
     /** Waits for UP; fails early when the process dies, with the end of its log in the message. */
@@ -88,7 +103,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Blocks until the process has exited, however it ended; returns its exit code. */
     int awaitExit() throws InterruptedException {
-        return process.waitFor();
+        int code = process.waitFor();
+        completeRecording();
+        return code;
     }
 
     public Path logFile() {
@@ -103,6 +120,7 @@ public final class ServiceProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+        completeRecording();
     }
 
     /** Asks politely (SIGTERM) without waiting, so several services can shut down side by side. */
@@ -110,14 +128,16 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
     }
 
-    /** SIGTERM, up to 45 s for a graceful shutdown, then SIGKILL. */
+    /** SIGTERM, up to 45 s for a graceful shutdown (150 s while recording a start-up cache), then SIGKILL. */
     @Override
     public void close() {
         requestStop();
         try {
-            if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            Duration grace = recording == null ? GRACE : RECORDING_GRACE;
+            if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            completeRecording();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -136,7 +156,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private void completeRecording() {
+        if (recording != null && !process.isAlive()) {
+            recording.complete(process.exitValue());
+        }
+    }
+
+    private static String javaBinary(ServiceJvm jvm) {
+        return jvm.home().resolve("bin").resolve("java").toString();
     }
 }

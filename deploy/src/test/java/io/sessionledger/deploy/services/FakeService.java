@@ -26,7 +26,11 @@ public final class FakeService {
     private FakeService() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
+        if ("tools".equals(System.getProperty("jarmode")) && args.length == 3 && args[0].equals("extract")) {
+            extract(Path.of(args[2])); // as a Spring Boot jar's tools mode does
+            return;
+        }
         String parent = System.getenv("LEDGER_PARENT_PID");
         if (parent != null) {
             ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
@@ -57,6 +61,35 @@ public final class FakeService {
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    /** Spring Boot's {@code -Djarmode=tools extract}: the application as a plain jar, and its lib/ folder. */
+    private static void extract(Path destination) throws Exception {
+        Files.createDirectories(destination.resolve("lib"));
+        Path self = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Files.copy(self, destination.resolve("fake-service.jar"));
+    }
+
+    /**
+     * A jar holding this class, marked as a Spring Boot jar, so the launcher extracts it and records a start-up
+     * cache for it (class data sharing needs the classes in a jar, not a folder).
+     */
+    public static Path springBootJar(Path dir) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+        manifest.getMainAttributes().put(new Attributes.Name("Spring-Boot-Version"), "3.5.0");
+        Path classes = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = dir.resolve("fake-boot-service.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+             var files = Files.list(classes.resolve("io/sessionledger/deploy/services"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("FakeService")).toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry("io/sessionledger/deploy/services/" + file.getFileName()));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     /** A jar whose manifest runs this class from the test classes, so {@code java -jar} starts it. */
