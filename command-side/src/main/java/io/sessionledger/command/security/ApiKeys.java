@@ -1,8 +1,5 @@
 package io.sessionledger.command.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +19,7 @@ import io.sessionledger.service.security.RevocationFeed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import io.sessionledger.service.security.KeyDigest;
 
 /**
  * Issues, revokes and resolves API keys. A key is 256 random bits, so a plain SHA-256 of it is a safe
@@ -97,12 +94,7 @@ public class ApiKeys implements PrincipalResolver, RevocationFeed.KeyCache {
     }
 
     public static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyDigest.sha256Hex(key);
     }
 
     private static Principal principal(ResultSet rs, int row) throws SQLException {

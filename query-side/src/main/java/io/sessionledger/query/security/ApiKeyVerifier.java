@@ -1,11 +1,7 @@
 package io.sessionledger.query.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +10,7 @@ import io.sessionledger.service.security.PrincipalResolver;
 import io.sessionledger.service.security.RevocationFeed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import io.sessionledger.service.security.KeyDigest;
 
 /**
  * Verifies API keys through {@link PrincipalLookup}, remembering answers by the key's SHA-256 (the key
@@ -97,11 +94,6 @@ public class ApiKeyVerifier implements PrincipalResolver, RevocationFeed.KeyCach
     }
 
     private static String sha256(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyDigest.sha256Hex(value);
     }
 }
