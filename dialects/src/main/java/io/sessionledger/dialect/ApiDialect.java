@@ -32,12 +32,20 @@ public enum ApiDialect {
     public static ApiDialect of(String path) {
         for (ApiDialect dialect : values()) {
             for (String prefix : dialect.prefixes) {
-                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                if (isUnder(path, prefix)) {
                     return dialect;
                 }
             }
         }
         return NONE;
+    }
+
+    /**
+     * {@code path} is {@code prefix} or below it ({@code prefix + "/..."}). Asked several times per request in every
+     * process: it builds no string (a {@code prefix + "/"} per prefix and call was a measurable share, issue 11).
+     */
+    public static boolean isUnder(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 
     /** The session APIs (not the ledger's own, not the paths of no API). */

@@ -60,7 +60,7 @@ public final class Routes {
     }
 
     static boolean under(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
+        return ApiDialect.isUnder(path, prefix);
     }
 
     /**
@@ -72,6 +72,11 @@ public final class Routes {
         if (!rawPath.startsWith("/")) {
             return false;
         }
+        if (rawPath.indexOf('%') < 0 && rawPath.indexOf('\\') < 0) {
+            // Nothing is encoded, so the path decodes to itself: only its dot segments are left to check, without
+            // the lower-cased copy, the decoding and the split that every request paid for (issue 11).
+            return !hasDotSegment(rawPath);
+        }
         String lower = rawPath.toLowerCase();
         if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
             return false;
@@ -82,12 +87,27 @@ public final class Routes {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        for (String segment : decoded.split("/", -1)) {
-            String name = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
-            if (name.equals(".") || name.equals("..")) {
-                return false;
+        return !hasDotSegment(decoded);
+    }
+
+    /** A segment that is {@code .} or {@code ..}, with or without {@code ;params}. */
+    private static boolean hasDotSegment(String path) {
+        int start = 0;
+        int end = -1; // where the segment's name ends: its first ';', if any
+        for (int i = 0; i <= path.length(); i++) {
+            char c = i == path.length() ? '/' : path.charAt(i);
+            if (c == ';' && end < 0) {
+                end = i;
+            } else if (c == '/') {
+                int nameEnd = end < 0 ? i : end;
+                int length = nameEnd - start;
+                if ((length == 1 || length == 2) && path.charAt(start) == '.' && path.charAt(nameEnd - 1) == '.') {
+                    return true;
+                }
+                start = i + 1;
+                end = -1;
             }
         }
-        return true;
+        return false;
     }
 }

@@ -70,10 +70,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         }
         Optional<Principal> principal;
         // Judged on the decoded path the container dispatches on (so "/ledger/v1/%61pi-keys" is an admin path)
-        // and on the raw one, whichever says admin.
-        if (isUnder(adminPaths, dispatchPath(request)) || isUnder(adminPaths, request.getRequestURI())) {
+        // and on the raw one, whichever says admin. Built once: this runs on every request (issue 11).
+        String path = dispatchPath(request);
+        String rawPath = request.getRequestURI();
+        if (isUnder(adminPaths, path) || isUnder(adminPaths, rawPath)) {
             principal = adminKey.matches(key) ? Optional.of(Principal.ADMIN) : Optional.empty();
-        } else if (isUnder(sharedPaths, dispatchPath(request)) && adminKey.matches(key)) {
+        } else if (isUnder(sharedPaths, path) && adminKey.matches(key)) {
             principal = Optional.of(Principal.ADMIN);
         } else {
             try {
@@ -88,7 +90,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             errors.write(request, response, ApiError.unauthorized("the x-api-key is not valid here"));
             return;
         }
-        if (isDialectPath(request) && !principal.get().hasScope(Principal.SESSIONS)) {
+        if (isDialectPath(path, rawPath) && !principal.get().hasScope(Principal.SESSIONS)) {
             errors.write(request, response, ApiError.forbidden("this API key lacks the 'sessions' scope"));
             return;
         }
@@ -98,7 +100,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     private static boolean isUnder(List<String> prefixes, String path) {
         for (String prefix : prefixes) {
-            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+            // No prefix + "/" built per prefix and request.
+            if (path.startsWith(prefix)
+                    && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
                 return true;
             }
         }
@@ -106,9 +110,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     /** The session APIs of the dialects need the {@code sessions} scope; the ledger API checks its own scopes. */
-    private boolean isDialectPath(HttpServletRequest request) {
-        return dialects.forPath(dispatchPath(request)) != LedgerErrors.INSTANCE
-                || dialects.forPath(request.getRequestURI()) != LedgerErrors.INSTANCE;
+    private boolean isDialectPath(String path, String rawPath) {
+        return dialects.forPath(path) != LedgerErrors.INSTANCE
+                || (!rawPath.equals(path) && dialects.forPath(rawPath) != LedgerErrors.INSTANCE);
     }
 
     private static String dispatchPath(HttpServletRequest request) {
