@@ -1,14 +1,17 @@
 package io.sessionledger.service.web;
 
 import java.util.List;
-import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.JsonViewRequestBodyAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.JsonViewResponseBodyAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Spring MVC without the per-request work that can never apply here (issue 11, point 4; measured in the README,
@@ -20,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *   {@code @XmlRootElement}: it is on the class path only through a library, and no type here is JAXB-bound, so it
  *   could never read or write a body.</li>
  * </ul>
- * Every controller advice of our own (errors, rejections, staleness) is added by the adapter after this, as before.
+ * Every controller advice of our own (errors, rejections, staleness) is still added by the adapter, as before;
+ * exception handlers keep Spring's defaults (they run on errors only).
  */
 @Configuration
 public class LeanMvc implements WebMvcConfigurer {
@@ -30,18 +34,29 @@ public class LeanMvc implements WebMvcConfigurer {
         converters.removeIf(converter -> converter instanceof Jaxb2RootElementHttpMessageConverter);
     }
 
-    /** Runs before the adapter's own initialisation, which then adds the controller advice beans. */
     @Bean
-    static BeanPostProcessor withoutJsonViewAdvice() {
-        return new BeanPostProcessor() {
+    WebMvcRegistrations withoutJsonViewAdvice() {
+        return new WebMvcRegistrations() {
             @Override
-            public Object postProcessBeforeInitialization(Object bean, String name) throws BeansException {
-                if (bean instanceof RequestMappingHandlerAdapter adapter) {
-                    adapter.setRequestBodyAdvice(List.of());
-                    adapter.setResponseBodyAdvice(List.of());
-                }
-                return bean;
+            public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+                return new WithoutJsonViews();
             }
         };
+    }
+
+    /** Spring's adapter, which adds the advices it is given: those for {@code @JsonView} are left out. */
+    static final class WithoutJsonViews extends RequestMappingHandlerAdapter {
+
+        @Override
+        public void setRequestBodyAdvice(List<RequestBodyAdvice> advice) {
+            super.setRequestBodyAdvice(advice == null ? null
+                    : advice.stream().filter(a -> !(a instanceof JsonViewRequestBodyAdvice)).toList());
+        }
+
+        @Override
+        public void setResponseBodyAdvice(List<ResponseBodyAdvice<?>> advice) {
+            super.setResponseBodyAdvice(advice == null ? null
+                    : advice.stream().filter(a -> !(a instanceof JsonViewResponseBodyAdvice)).toList());
+        }
     }
 }
