@@ -1,100 +1,106 @@
 package io.sessionledger.command.publishing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.sessionledger.events.LedgerTopics;
-import io.sessionledger.events.cloudevents.CloudEvent;
-import io.sessionledger.events.cloudevents.CloudEventCodec;
 import io.sessionledger.events.session.SessionEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes every stored session event to Kafka. It runs in the pooled streaming processor
- * {@value #PROCESSING_GROUP}, which reads the event store: the store is the outbox.
+ * The catch-up reader: publishes every stored session event that is not known to be on Kafka yet. It runs in the
+ * pooled streaming processor {@value #PROCESSING_GROUP}, which reads the event store ({@link CatchUpSource}): the
+ * store is the outbox. In the steady state the write path has sent each event already ({@link DirectPublisher}),
+ * and this reader, a few times a second, only moves its token past them; after a crash, a restart, a Kafka outage
+ * or a send the write path left to it, it sends what lies beyond its token and is not known to be published.
  *
  * <p>Sends of one batch go out asynchronously; before the batch's token is stored, all of them must be
  * acknowledged ({@code acks=all}). A failure fails the batch, so the token stays and the batch is sent again:
- * at least once, in order per session.
+ * at least once, in order per session (docs/publishing.md).
  */
 @Component
 @ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
 public class KafkaPublisher {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
-    private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
+    private static final String BATCH = KafkaPublisher.class.getName() + ".batch";
 
     private record Pending(String aggregateId, long version, Instant committedAt, Future<RecordMetadata> ack) {
     }
 
+    /** What one batch sent, and what it passed because it was on Kafka already. */
+    private record Batch(List<Pending> sent, Map<String, PublishedSessions.Acked> known) {
+    }
+
     private final SessionEventProducer producer;
+    private final SessionEventRecords records;
     private final PublicationTracker tracker;
     private final PublishedSessions publishedSessions;
-    private final CloudEventCodec codec;
-    private final Serializer eventSerializer;
     private final PublicationLag lag;
+    private final DirectPublisher direct;
 
-    public KafkaPublisher(SessionEventProducer producer, PublicationTracker tracker,
-                          PublishedSessions publishedSessions, CloudEventCodec codec, PublicationLag lag,
-                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+    public KafkaPublisher(SessionEventProducer producer, SessionEventRecords records, PublicationTracker tracker,
+                          PublishedSessions publishedSessions, PublicationLag lag, DirectPublisher direct) {
         this.producer = producer;
+        this.records = records;
         this.tracker = tracker;
         this.publishedSessions = publishedSessions;
-        this.codec = codec;
-        this.eventSerializer = eventSerializer;
         this.lag = lag;
+        this.direct = direct;
     }
 
     /**
-     * The record's data is the event as stored (read from the store, it comes back as the stored bytes, not
-     * serialized again): personal data stays sealed, and a consumer sees what the hash chain covers.
+     * An event this instance knows to be on Kafka (the write path's ack, an earlier send, the shared record) is
+     * passed over; any other is sent, as stored.
      */
     @EventHandler
     public void on(SessionEvent event, DomainEventMessage<?> message) {
-        JsonNode stored = message.serializePayload(eventSerializer, JsonNode.class).getData();
-        CloudEvent cloudEvent = codec.toCloudEvent(message.getIdentifier(), message.getSequenceNumber(),
-                message.getTimestamp(), event, stored, message.getMetaData());
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(producer.topic(), null,
-                message.getAggregateIdentifier().getBytes(StandardCharsets.UTF_8), codec.write(cloudEvent));
-        record.headers().add("content-type", LedgerTopics.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        pendingOfThisBatch().add(new Pending(message.getAggregateIdentifier(), message.getSequenceNumber(),
-                message.getTimestamp(), producer.send(record)));
+        Batch batch = thisBatch();
+        String aggregateId = message.getAggregateIdentifier();
+        long version = message.getSequenceNumber();
+        tracker.knownPublished(aggregateId, version).ifPresentOrElse(
+                position -> batch.known().merge(aggregateId, new PublishedSessions.Acked(version, position),
+                        KafkaPublisher::later),
+                () -> batch.sent().add(new Pending(aggregateId, version, message.getTimestamp(),
+                        producer.send(records.record(message)))));
     }
 
-    private List<Pending> pendingOfThisBatch() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get();
-        return batch.root().getOrComputeResource(PENDING, key -> {
-            List<Pending> pending = new ArrayList<>();
-            batch.root().onPrepareCommit(uow -> awaitAcks(pending));
-            return pending;
+    private Batch thisBatch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.root().getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch(new ArrayList<>(), new HashMap<>());
+            unitOfWork.root().onPrepareCommit(uow -> awaitAcks(batch));
+            return batch;
         });
     }
 
-    /** Waiters here are told at once; those on other instances read the shared record, written with the token. */
-    private void awaitAcks(List<Pending> pending) {
-        Map<String, PublishedSessions.Acked> latest = new HashMap<>();
-        for (Pending each : pending) {
+    /**
+     * Waiters here are told at once; those on other instances read the shared record, written with the token
+     * (with the write path's acks not recorded yet, and the events passed over: all of them are on Kafka).
+     */
+    private void awaitAcks(Batch batch) {
+        Map<String, PublishedSessions.Acked> latest = new HashMap<>(batch.known());
+        for (Pending each : batch.sent()) {
             RecordMetadata ack = producer.await(each.ack());
             lag.acknowledged(each.committedAt());
             PublishedPosition position = new PublishedPosition(ack.partition(), ack.offset());
             tracker.published(each.aggregateId(), each.version(), position);
             latest.merge(each.aggregateId(), new PublishedSessions.Acked(each.version(), position),
-                    (known, next) -> next.version() > known.version() ? next : known);
+                    KafkaPublisher::later);
         }
+        direct.takeAcked().forEach((id, acked) -> latest.merge(id, acked, KafkaPublisher::later));
         publishedSessions.record(latest);
+    }
+
+    private static PublishedSessions.Acked later(PublishedSessions.Acked known, PublishedSessions.Acked next) {
+        return next.version() > known.version() ? next : known;
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,13 +41,17 @@ public class PublishedSessions {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** One statement per session, sent as one batch; joins the caller's transaction. */
+    /**
+     * One statement per session, sent as one batch; joins the caller's transaction. Rows go in session order, so
+     * that two transactions writing some of the same rows (a group commit, the catch-up reader) lock them in one
+     * order and cannot deadlock.
+     */
     public void record(Map<String, Acked> latest) {
         if (latest.isEmpty()) {
             return;
         }
         List<Object[]> rows = new ArrayList<>(latest.size());
-        latest.forEach((id, acked) -> rows.add(new Object[] {id, acked.version(),
+        new TreeMap<>(latest).forEach((id, acked) -> rows.add(new Object[] {id, acked.version(),
                 acked.position().partition(), acked.position().offset()}));
         jdbc.batchUpdate(RECORD, rows);
     }
