@@ -36,8 +36,8 @@ public class KafkaPublisher {
     private record Pending(String aggregateId, long version, Instant committedAt, Future<RecordMetadata> ack) {
     }
 
-    /** What one batch sent, and what it passed because it was on Kafka already. */
-    private record Batch(List<Pending> sent, Map<String, PublishedSessions.Acked> known) {
+    /** What one batch found on Kafka already, and what it must look up in the shared record or send, in order. */
+    private record Batch(Map<String, PublishedSessions.Acked> known, List<DomainEventMessage<?>> unknown) {
     }
 
     private final SessionEventProducer producer;
@@ -58,8 +58,9 @@ public class KafkaPublisher {
     }
 
     /**
-     * An event this instance knows to be on Kafka (the write path's ack, an earlier send, the shared record) is
-     * passed over; any other is sent, as stored.
+     * An event this instance knows to be on Kafka (the write path's ack, an earlier send) is passed over; any other
+     * is looked up in the shared record (another instance's write path may have sent it) once per batch, and sent,
+     * as stored, when not there either.
      */
     @EventHandler
     public void on(SessionEvent event, DomainEventMessage<?> message) {
@@ -69,14 +70,13 @@ public class KafkaPublisher {
         tracker.knownPublished(aggregateId, version).ifPresentOrElse(
                 position -> batch.known().merge(aggregateId, new PublishedSessions.Acked(version, position),
                         KafkaPublisher::later),
-                () -> batch.sent().add(new Pending(aggregateId, version, message.getTimestamp(),
-                        producer.send(records.record(message)))));
+                () -> batch.unknown().add(message));
     }
 
     private Batch thisBatch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.root().getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch(new ArrayList<>(), new HashMap<>());
+            Batch batch = new Batch(new HashMap<>(), new ArrayList<>());
             unitOfWork.root().onPrepareCommit(uow -> awaitAcks(batch));
             return batch;
         });
@@ -88,7 +88,7 @@ public class KafkaPublisher {
      */
     private void awaitAcks(Batch batch) {
         Map<String, PublishedSessions.Acked> latest = new HashMap<>(batch.known());
-        for (Pending each : batch.sent()) {
+        for (Pending each : sendUnknown(batch.unknown())) {
             RecordMetadata ack = producer.await(each.ack());
             lag.acknowledged(each.committedAt());
             PublishedPosition position = new PublishedPosition(ack.partition(), ack.offset());
@@ -98,6 +98,27 @@ public class KafkaPublisher {
         }
         direct.takeAcked().forEach((id, acked) -> latest.merge(id, acked, KafkaPublisher::later));
         publishedSessions.record(latest);
+    }
+
+    /** Sends, in the order read, each event the shared record does not show on Kafka; notes the others as known. */
+    private List<Pending> sendUnknown(List<DomainEventMessage<?>> unknown) {
+        if (unknown.isEmpty()) {
+            return List.of();
+        }
+        Map<String, PublishedSessions.Acked> shared = publishedSessions.find(
+                unknown.stream().map(DomainEventMessage::getAggregateIdentifier).distinct().toList());
+        List<Pending> sent = new ArrayList<>(unknown.size());
+        for (DomainEventMessage<?> message : unknown) {
+            String aggregateId = message.getAggregateIdentifier();
+            PublishedSessions.Acked acked = shared.get(aggregateId);
+            if (acked != null && acked.version() >= message.getSequenceNumber()) {
+                tracker.published(aggregateId, acked.version(), acked.position());
+                continue;
+            }
+            sent.add(new Pending(aggregateId, message.getSequenceNumber(), message.getTimestamp(),
+                    producer.send(records.record(message))));
+        }
+        return sent;
     }
 
     private static PublishedSessions.Acked later(PublishedSessions.Acked known, PublishedSessions.Acked next) {
