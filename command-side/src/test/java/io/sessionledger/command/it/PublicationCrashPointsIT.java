@@ -35,7 +35,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The store is the outbox, at each point where publication can be cut short (docs/publishing.md): the command side
  * runs as its own process (the packaged jar) and halts, as a kill would, right after a group commit before anything
  * is sent, or right after Kafka's ack before that ack is recorded anywhere. A second process on the same database
- * then writes the next event of the same session. Every committed event must reach the topic, in order per session
+ * then writes the next event of the same session while the catch-up reader's segment is still held elsewhere, and
+ * only then may its catch-up reader run. Every committed event must reach the topic, in order per session
  * (first copies), and any copy sent twice must be the same record, so that a consumer can drop it by event id.
  */
 class PublicationCrashPointsIT {
@@ -97,10 +98,15 @@ class PublicationCrashPointsIT {
         assertThat(aggregates).as("the create committed before the crash").hasSize(1);
         String sessionId = aggregates.get(0).substring(aggregates.get(0).indexOf(':') + 1);
 
+        // As when the holder of the catch-up reader's segment is still away (a second instance, a restart within
+        // the claim timeout): the next event is written while nothing has read the store yet.
+        assertThat(store.update("update token_entry set owner = 'away', timestamp = '2100-01-01T00:00:00Z' "
+                + "where processor_name = 'kafka-publisher'")).as("the catch-up reader's segment").isEqualTo(1);
         restartedAt = Instant.now();
         port = start("none");
         HttpResponse<String> associated = associate(port, key, sessionId);
         assertThat(associated.statusCode()).as(associated.body()).isEqualTo(200);
+        store.update("update token_entry set owner = null where processor_name = 'kafka-publisher'");
 
         Map<String, Long> stored = new LinkedHashMap<>();
         store.query("select event_identifier, sequence_number from domain_event_entry order by sequence_number",
@@ -147,7 +153,12 @@ class PublicationCrashPointsIT {
         return port;
     }
 
+    /** The packaged command side; {@code -Dledger.command-side-jar} names another (to try the test on a variant). */
     private static Path jar() throws IOException {
+        String named = System.getProperty("ledger.command-side-jar");
+        if (named != null && !named.isBlank()) {
+            return Path.of(named);
+        }
         try (Stream<Path> built = Files.list(Path.of("target"))) {
             return built.filter(path -> path.getFileName().toString().matches("command-side-.*\\.jar"))
                     .findFirst().orElseThrow(() -> new AssertionError("the command side's jar (mvn package)"))
