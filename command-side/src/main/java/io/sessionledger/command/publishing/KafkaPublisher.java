@@ -36,8 +36,8 @@ public class KafkaPublisher {
     private record Pending(String aggregateId, long version, Instant committedAt, Future<RecordMetadata> ack) {
     }
 
-    /** What one batch found on Kafka already, and what it must look up in the shared record or send, in order. */
-    private record Batch(Map<String, PublishedSessions.Acked> known, List<DomainEventMessage<?>> unknown) {
+    /** What one batch must look up in the shared record or send, in order (what is known on Kafka is passed). */
+    private record Batch(List<DomainEventMessage<?>> unknown) {
     }
 
     private final SessionEventProducer producer;
@@ -65,18 +65,15 @@ public class KafkaPublisher {
     @EventHandler
     public void on(SessionEvent event, DomainEventMessage<?> message) {
         Batch batch = thisBatch();
-        String aggregateId = message.getAggregateIdentifier();
-        long version = message.getSequenceNumber();
-        tracker.knownPublished(aggregateId, version).ifPresentOrElse(
-                position -> batch.known().merge(aggregateId, new PublishedSessions.Acked(version, position),
-                        KafkaPublisher::later),
-                () -> batch.unknown().add(message));
+        if (tracker.knownPublished(message.getAggregateIdentifier(), message.getSequenceNumber()).isEmpty()) {
+            batch.unknown().add(message);
+        }
     }
 
     private Batch thisBatch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.root().getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch(new HashMap<>(), new ArrayList<>());
+            Batch batch = new Batch(new ArrayList<>());
             unitOfWork.root().onPrepareCommit(uow -> awaitAcks(batch));
             return batch;
         });
@@ -84,20 +81,20 @@ public class KafkaPublisher {
 
     /**
      * Waiters here are told at once; those on other instances read the shared record, written with the token
-     * (with the write path's acks not recorded yet, and the events passed over: all of them are on Kafka).
+     * (with the write path's acks not recorded yet). What was passed over is recorded there already, or will be by
+     * the write path: writing it here too would race that path's insert of the same row.
      */
     private void awaitAcks(Batch batch) {
-        Map<String, PublishedSessions.Acked> latest = new HashMap<>(batch.known());
+        Map<String, PublishedSessions.Acked> latest = new HashMap<>();
         for (Pending each : sendUnknown(batch.unknown())) {
             RecordMetadata ack = producer.await(each.ack());
             lag.acknowledged(each.committedAt());
             PublishedPosition position = new PublishedPosition(ack.partition(), ack.offset());
             tracker.published(each.aggregateId(), each.version(), position);
             latest.merge(each.aggregateId(), new PublishedSessions.Acked(each.version(), position),
-                    KafkaPublisher::later);
+                    DirectPublisher::later);
         }
-        direct.takeAcked().forEach((id, acked) -> latest.merge(id, acked, KafkaPublisher::later));
-        publishedSessions.record(latest);
+        direct.recordAcked(latest);
     }
 
     /** Sends, in the order read, each event the shared record does not show on Kafka; notes the others as known. */
@@ -110,6 +107,9 @@ public class KafkaPublisher {
         List<Pending> sent = new ArrayList<>(unknown.size());
         for (DomainEventMessage<?> message : unknown) {
             String aggregateId = message.getAggregateIdentifier();
+            if (direct.acknowledges(aggregateId, message.getSequenceNumber(), producer.sendTimeout())) {
+                continue; // read just after its commit, while the write path's send was on its way
+            }
             PublishedSessions.Acked acked = shared.get(aggregateId);
             if (acked != null && acked.version() >= message.getSequenceNumber()) {
                 tracker.published(aggregateId, acked.version(), acked.position());
@@ -119,9 +119,5 @@ public class KafkaPublisher {
                     producer.send(records.record(message))));
         }
         return sent;
-    }
-
-    private static PublishedSessions.Acked later(PublishedSessions.Acked known, PublishedSessions.Acked next) {
-        return next.version() > known.version() ? next : known;
     }
 }

@@ -35,6 +35,10 @@ public class SessionEventProducer implements DisposableBean {
         this.properties = properties;
     }
 
+    public Duration sendTimeout() {
+        return properties.kafka().sendTimeout();
+    }
+
     public String topic() {
         return properties.kafka().topic();
     }
