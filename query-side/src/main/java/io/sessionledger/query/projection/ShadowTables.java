@@ -95,8 +95,9 @@ public class ShadowTables {
                         + SessionInfoRepository.COLUMNS + " from " + ROWS);
             }
             jdbc.update("delete from " + OffsetRepository.LIVE_TABLE + " where topic = ?", topic);
-            jdbc.update("insert into " + OffsetRepository.LIVE_TABLE + " (topic, partition_no, next_offset) "
-                    + "select topic, partition_no, next_offset from " + OFFSETS + " where topic = ?", topic);
+            jdbc.update("insert into " + OffsetRepository.LIVE_TABLE
+                    + " (topic, partition_no, next_offset, redelivered)"
+                    + " select topic, partition_no, next_offset, redelivered from " + OFFSETS + " where topic = ?", topic);
             jdbc.update("delete from " + OFFSETS + " where topic = ?", topic);
             jdbc.update("delete from " + DeadLetterRepository.LIVE_TABLE + " where topic = ?", topic);
             jdbc.update("insert into " + DeadLetterRepository.LIVE_TABLE + " select * from " + DEAD_LETTERS
