@@ -196,6 +196,8 @@ public class ProjectionTransaction {
                 count("applied");
             }
         }
+        // The list scopes' counts move in the same transaction as the rows they count.
+        sessions.addToCounts(SessionCounts.changes(loaded, current.values()));
         if (bulk) {
             // One row per session however many of its events the batch held: the fold above already merged them.
             bulkRows.upsertAll(current.values().stream().filter(row -> row != loaded.get(row.aggregateId())).toList());

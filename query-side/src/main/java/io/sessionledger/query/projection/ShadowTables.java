@@ -27,6 +27,9 @@ public class ShadowTables {
     public static final String ROWS = "session_info_shadow";
     public static final String OFFSETS = "projection_offset_shadow";
     public static final String DEAD_LETTERS = "projection_dead_letter_shadow";
+    /** The shadow's counts per Kore list scope ({@link SessionCounts}), swapped in with its rows. */
+    public static final String COUNTS = ROWS + "_count";
+    private static final String LIVE_COUNTS = SessionInfoRepository.LIVE_TABLE + "_count";
     private static final String LIVE = SessionInfoRepository.LIVE_TABLE;
 
     private final JdbcTemplate jdbc;
@@ -50,6 +53,7 @@ public class ShadowTables {
         }
         jdbc.update("delete from " + OFFSETS + " where topic = ?", topic);
         jdbc.update("delete from " + DEAD_LETTERS + " where topic = ?", topic);
+        jdbc.update("delete from " + COUNTS);
     }
 
     /**
@@ -94,6 +98,9 @@ public class ShadowTables {
                 jdbc.update("insert into " + LIVE + " (" + SessionInfoRepository.COLUMNS + ") select "
                         + SessionInfoRepository.COLUMNS + " from " + ROWS);
             }
+            jdbc.update("delete from " + LIVE_COUNTS);
+            jdbc.update("insert into " + LIVE_COUNTS + " select * from " + COUNTS);
+            jdbc.update("delete from " + COUNTS);
             jdbc.update("delete from " + OffsetRepository.LIVE_TABLE + " where topic = ?", topic);
             jdbc.update("insert into " + OffsetRepository.LIVE_TABLE + " (topic, partition_no, next_offset) "
                     + "select topic, partition_no, next_offset from " + OFFSETS + " where topic = ?", topic);
