@@ -140,6 +140,25 @@ interface BatchProjectionContract {
                 .isEqualTo(3L);
     }
 
+    /** A rebuild's shadow has one writer: sessions without a row are copied straight in, the others upserted. */
+    @Test
+    default void anOnlyWriterCopyingNewSessionsStraightInGivesTheRowsOfApplyingTheEventsOneByOne() {
+        List<CloudEvent> events = SessionHistories.interleaved("only", SESSIONS);
+        List<ConsumerRecord<byte[], byte[]>> records = SessionHistories.records("only-topic", events);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        ProjectionTransaction transaction = transaction(new SimpleMeterRegistry(),
+                new PostgresBulkRows(jdbc, settings(), SessionInfoRepository.LIVE_TABLE, true));
+        int third = records.size() / 3;
+
+        // Sessions whose events span batches: new in one, changed in the next; then all of it again.
+        transaction.apply("only-topic", records.subList(0, third));
+        transaction.apply("only-topic", records.subList(third, 2 * third));
+        transaction.apply("only-topic", records.subList(2 * third, records.size()));
+        transaction.apply("only-topic", records);
+
+        assertThat(rows("only")).hasSize(SESSIONS).isEqualTo(inMemory(events));
+    }
+
     /** The unfiltered Kore list reads its totalCount from these counts, so they must follow the rows exactly. */
     @Test
     default void theListScopesCountsMoveWithTheRowsOnEitherWritePath() {
@@ -172,9 +191,13 @@ interface BatchProjectionContract {
     }
 
     private ProjectionTransaction transaction(SimpleMeterRegistry meters) {
+        return transaction(meters, new PostgresBulkRows(new JdbcTemplate(dataSource()), settings()));
+    }
+
+    private ProjectionTransaction transaction(SimpleMeterRegistry meters, PostgresBulkRows bulk) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource());
         return new ProjectionTransaction(TestEvents.CODEC, new SessionInfoRepository(jdbc), new OffsetRepository(jdbc),
-                new PostgresBulkRows(jdbc, settings()),
+                bulk,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource())), meters,
                 new DeadLetterRepository(jdbc), letters -> {
                     throw new AssertionError("nothing here is a dead letter: " + letters);
