@@ -199,9 +199,21 @@ public class ProjectionTransaction {
                 count("applied");
             }
         }
+        // The list scopes' counts move in the same transaction as the rows they count.
+        sessions.addToCounts(SessionCounts.changes(loaded, current.values()));
         if (bulk) {
             // One row per session however many of its events the batch held: the fold above already merged them.
-            bulkRows.upsertAll(current.values().stream().filter(row -> row != loaded.get(row.aggregateId())).toList());
+            List<SessionRow> fresh = new ArrayList<>();
+            List<SessionRow> changed = new ArrayList<>();
+            current.forEach((id, row) -> {
+                SessionRow old = loaded.get(id);
+                if (old == null) {
+                    fresh.add(row);
+                } else if (old != row) {
+                    changed.add(row);
+                }
+            });
+            bulkRows.write(fresh, changed);
             return redelivered;
         }
         List<SessionRow> inserts = new ArrayList<>();
