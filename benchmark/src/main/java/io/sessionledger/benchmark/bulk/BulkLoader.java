@@ -48,8 +48,19 @@ public final class BulkLoader {
             try (Statement sql = db.createStatement()) {
                 sql.execute("create temporary table bulk_staging (like session_info including defaults)");
                 copyDialectRows(db, tenantId, plan);
-                sql.executeUpdate("insert into session_info select * from bulk_staging "
-                        + "on conflict (aggregate_id) do nothing");
+                // The rows it inserts are counted into their Kore list scopes in the same statement, as the
+                // projection counts what it writes: the unfiltered list's totalCount reads those counts.
+                sql.executeUpdate("""
+                        with inserted as (
+                            insert into session_info select * from bulk_staging
+                            on conflict (aggregate_id) do nothing
+                            returning tenant_id, app_id, environment, deleted)
+                        insert into session_info_count (tenant_id, app_id, environment, sessions)
+                        select tenant_id, app_id, environment, count(*) from inserted
+                        where not deleted and app_id is not null and environment is not null
+                        group by tenant_id, app_id, environment
+                        on conflict (tenant_id, app_id, environment)
+                        do update set sessions = session_info_count.sessions + excluded.sessions""");
                 sql.execute("drop table bulk_staging");
                 sql.execute("vacuum analyze session_info");
             }

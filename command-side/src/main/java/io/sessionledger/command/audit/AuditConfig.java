@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import io.sessionledger.command.privacy.SubjectKeys;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +39,8 @@ public class AuditConfig {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
-                                                 ChainWriter chainWriter, SubjectKeys subjectKeys) {
+                                                 ChainWriter chainWriter, SubjectKeys subjectKeys,
+                                                 ObjectProvider<AppendListener> appendListener) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -47,6 +49,6 @@ public class AuditConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .schema(eventSchema);
-        return new ChainingEventStorageEngine(builder, transactionManager, chainWriter, subjectKeys);
+        return new ChainingEventStorageEngine(builder, transactionManager, chainWriter, subjectKeys, appendListener);
     }
 }

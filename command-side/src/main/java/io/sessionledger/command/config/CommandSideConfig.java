@@ -1,7 +1,6 @@
 package io.sessionledger.command.config;
 
 import io.sessionledger.command.publishing.KafkaPublisher;
-import io.sessionledger.command.publishing.PromptEventSource;
 import io.sessionledger.command.handling.RecentSessions;
 import io.sessionledger.command.handling.StoreCheckedRepository;
 import io.sessionledger.command.session.Session;
@@ -79,12 +78,6 @@ public class CommandSideConfig {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerListenerInvocationErrorHandler(KafkaPublisher.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
-    }
-
-    /** The publisher's source: the event store, waking the processor as soon as events are committed. */
-    @Bean
-    public PromptEventSource publisherSource(EventStore eventStore) {
-        return new PromptEventSource(eventStore);
     }
 
     @Bean

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ledger")
 public record LedgerProperties(
         Kafka kafka,
-        Consistency consistency) {
+        Consistency consistency,
+        @DefaultValue Publishing publishing) {
 
     public record Kafka(
             @DefaultValue("127.0.0.1:9092") String bootstrapServers,
@@ -29,5 +30,16 @@ public record LedgerProperties(
     public record Consistency(@DefaultValue("5s") Duration publishTimeout,
                               @DefaultValue("10ms") Duration publicationPollInterval,
                               @DefaultValue("50ms") Duration storePollInterval) {
+    }
+
+    /**
+     * How Kafka gets the events (docs/publishing.md): {@code direct}, from the write path once a group commit is
+     * durable (off: the catch-up reader publishes everything, as before issue 11); {@code catchUpInterval}, how
+     * often the catch-up reader looks in the store for what the write path did not publish (it is also woken when
+     * the write path leaves something to it); {@code crashPoint}, for tests only (CrashPoints).
+     */
+    public record Publishing(@DefaultValue("true") boolean direct,
+                             @DefaultValue("250ms") Duration catchUpInterval,
+                             @DefaultValue("none") String crashPoint) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,18 @@ public class PublishedSessions {
     public record Acked(long version, PublishedPosition position) {
     }
 
-    // Standard MERGE (PostgreSQL 15+, H2): the version guard keeps a re-sent older batch from moving a row back.
-    private static final String RECORD = "merge into published_session p "
+    /**
+     * On PostgreSQL an upsert that cannot fail on a row another transaction inserts meanwhile (a group commit and
+     * the catch-up reader may both record one session: the write path's ack, and the reader's second copy): a
+     * bookkeeping row must never fail the group commit that carries it. MERGE may, under such a race.
+     */
+    private static final String UPSERT = "insert into published_session as p "
+            + "(aggregate_id, version, kafka_partition, kafka_offset) values (?, ?, ?, ?) "
+            + "on conflict (aggregate_id) do update set version = excluded.version, "
+            + "kafka_partition = excluded.kafka_partition, kafka_offset = excluded.kafka_offset "
+            + "where p.version < excluded.version";
+    // Standard MERGE (H2, the local default): the version guard keeps a re-sent older batch from moving a row back.
+    private static final String MERGE = "merge into published_session p "
             + "using (values (?, ?, ?, ?)) as v (aggregate_id, version, kafka_partition, kafka_offset) "
             + "on p.aggregate_id = v.aggregate_id "
             + "when matched and p.version < v.version then update set version = v.version, "
@@ -34,21 +45,37 @@ public class PublishedSessions {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private volatile String record;
 
     public PublishedSessions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** One statement per session, sent as one batch; joins the caller's transaction. */
+    private String recordStatement() {
+        String statement = record;
+        if (statement == null) {
+            String product = jdbc.execute((java.sql.Connection connection) ->
+                    connection.getMetaData().getDatabaseProductName());
+            statement = "PostgreSQL".equalsIgnoreCase(product) ? UPSERT : MERGE;
+            record = statement;
+        }
+        return statement;
+    }
+
+    /**
+     * One statement per session, sent as one batch; joins the caller's transaction. Rows go in session order, so
+     * that two transactions writing some of the same rows (a group commit, the catch-up reader) lock them in one
+     * order and cannot deadlock.
+     */
     public void record(Map<String, Acked> latest) {
         if (latest.isEmpty()) {
             return;
         }
         List<Object[]> rows = new ArrayList<>(latest.size());
-        latest.forEach((id, acked) -> rows.add(new Object[] {id, acked.version(),
+        new TreeMap<>(latest).forEach((id, acked) -> rows.add(new Object[] {id, acked.version(),
                 acked.position().partition(), acked.position().offset()}));
-        jdbc.batchUpdate(RECORD, rows);
+        jdbc.batchUpdate(recordStatement(), rows);
     }
 
     public Optional<Acked> find(String aggregateId) {

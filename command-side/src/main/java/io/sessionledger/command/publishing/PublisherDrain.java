@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shutdown's last word on publication: once the web server has answered its last request and stopped (its
- * lifecycle phases are higher, so they stop first), wait until the publisher has put every committed event on
- * Kafka and stored its token; only then may Axon stop the processor (a lower phase) and the producer close (a bean,
+ * lifecycle phases are higher, so they stop first), wait until the catch-up reader has stored a token past every
+ * committed event (each one then on Kafka, sent by the write path or by the reader itself); only then may Axon stop the processor (a lower phase) and the producer close (a bean,
  * destroyed after every lifecycle). Bounded by {@code ledger.shutdown.publish-timeout}: with the broker down,
  * what is left is published by the next start, since the store is the outbox.
  */
@@ -26,11 +26,14 @@ public class PublisherDrain implements SmartLifecycle {
     private static final long POLL_MILLIS = 50;
 
     private final StorePosition store;
+    private final CatchUpSource catchUp;
     private final Duration timeout;
     private volatile boolean running;
 
-    public PublisherDrain(StorePosition store, @Value("${ledger.shutdown.publish-timeout:15s}") Duration timeout) {
+    public PublisherDrain(StorePosition store, CatchUpSource catchUp,
+                          @Value("${ledger.shutdown.publish-timeout:15s}") Duration timeout) {
         this.store = store;
+        this.catchUp = catchUp;
         this.timeout = timeout;
     }
 
@@ -49,6 +52,7 @@ public class PublisherDrain implements SmartLifecycle {
                 log.info("shutting down: waiting for the publisher to put {} committed events on Kafka", behind);
             }
             while (behind > 0 && System.nanoTime() < deadline) {
+                catchUp.wake(); // it reads the store a few times a second; now, the last events are what it waits for
                 Thread.sleep(POLL_MILLIS);
                 behind = store.eventsBehind();
             }

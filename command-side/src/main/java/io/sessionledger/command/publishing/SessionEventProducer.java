@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,6 +35,10 @@ public class SessionEventProducer implements DisposableBean {
         this.properties = properties;
     }
 
+    public Duration sendTimeout() {
+        return properties.kafka().sendTimeout();
+    }
+
     public String topic() {
         return properties.kafka().topic();
     }
@@ -43,6 +48,25 @@ public class SessionEventProducer implements DisposableBean {
             return producer().send(record);
         } catch (RuntimeException e) {
             reset();
+            throw e;
+        }
+    }
+
+    /**
+     * The direct path's send: {@code done} hears the ack or the failure (on the producer's thread). A failure resets
+     * the producer, as {@link #await} does, so that what the catch-up reader sends again goes out in a new session.
+     */
+    public void send(ProducerRecord<byte[], byte[]> record, Callback done) {
+        Producer<byte[], byte[]> current = producer();
+        try {
+            current.send(record, (metadata, error) -> {
+                if (error != null) {
+                    resetIfStill(current);
+                }
+                done.onCompletion(metadata, error);
+            });
+        } catch (RuntimeException e) {
+            resetIfStill(current);
             throw e;
         }
     }
@@ -88,6 +112,17 @@ public class SessionEventProducer implements DisposableBean {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, sendTimeoutMs,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeoutMs + (int) kafka.linger().toMillis(),
                 ProducerConfig.CLIENT_ID_CONFIG, "session-ledger-publisher");
+    }
+
+    /** Resets unless a failure already replaced this producer (closing it from its own thread: at once). */
+    private void resetIfStill(Producer<byte[], byte[]> failed) {
+        synchronized (this) {
+            if (producer != failed) {
+                return;
+            }
+            producer = null;
+        }
+        failed.close(Duration.ZERO);
     }
 
     private synchronized void reset() {

@@ -121,7 +121,9 @@ class GracefulShutdownIT {
                 "--ledger.kafka.bootstrap-servers=" + TestKafka.bootstrap(),
                 "--ledger.kafka.topic=" + topic,
                 "--ledger.admin-key=" + ADMIN_KEY,
-                "--ledger.consistency.publish-timeout=300ms");
+                "--ledger.consistency.publish-timeout=300ms",
+                // The catch-up reader is what is held here and what the drain waits for: the write path sends nothing.
+                "--ledger.publishing.direct=false");
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
         MessageHandlerInterceptor<CommandMessage<?>> held = (unitOfWork, chain) -> {
             if (holdCommands) {

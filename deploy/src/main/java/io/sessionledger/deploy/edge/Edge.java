@@ -54,7 +54,9 @@ public final class Edge implements AutoCloseable {
         InFlight handler = new InFlight(new EdgeHandler(UpstreamProxy.to(settings.commandSide(), settings.limits()),
                 UpstreamProxy.to(settings.querySide(), settings.limits()).bounded(), health,
                 new ApiDocsHandler(settings.commandSide(), settings.querySide()),
-                new Quotas(settings.commandSide(), settings.defaultRateLimit(), settings.edgeInstances())), metrics);
+                new Quotas(settings.commandSide(), settings.defaultRateLimit(), settings.edgeInstances()),
+                // Several edges each see only their own writes: their reads ask the broker.
+                new ReadPositions(settings.edgeInstances() == 1)), metrics);
         try {
             return new Edge(EdgeServer.start(settings.host(), settings.port(), settings.limits(), handler), handler,
                     settings.drainTimeout(), metrics, metricsServer, brokerHealth);

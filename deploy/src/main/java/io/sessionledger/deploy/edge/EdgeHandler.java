@@ -33,13 +33,16 @@ final class EdgeHandler implements HttpHandler {
     private final HttpHandler health;
     private final HttpHandler apiDocs;
     private final Quotas quotas;
+    private final ReadPositions readPositions;
 
-    EdgeHandler(UpstreamProxy.Proxies command, HttpHandler query, HttpHandler health, HttpHandler apiDocs, Quotas quotas) {
+    EdgeHandler(UpstreamProxy.Proxies command, HttpHandler query, HttpHandler health, HttpHandler apiDocs,
+                Quotas quotas, ReadPositions readPositions) {
         this.command = command;
         this.query = query;
         this.health = health;
         this.apiDocs = apiDocs;
         this.quotas = quotas;
+        this.readPositions = readPositions;
     }
 
     @Override
@@ -67,9 +70,15 @@ final class EdgeHandler implements HttpHandler {
         Route route = Routes.of(exchange.getRequestMethod().toString(), exchange.getRequestPath());
         exchange.putAttachment(InFlight.ROUTE, route);
         switch (route) {
-            case COMMAND -> proxy(exchange, Routes.isStream(exchange.getRequestMethod().toString(),
-                    exchange.getRequestPath()) ? command.streaming() : command.bounded());
-            case QUERY -> proxy(exchange, query);
+            case COMMAND -> {
+                readPositions.watchWrite(exchange);
+                proxy(exchange, Routes.isStream(exchange.getRequestMethod().toString(), exchange.getRequestPath())
+                        ? command.streaming() : command.bounded());
+            }
+            case QUERY -> {
+                readPositions.stampRead(exchange);
+                proxy(exchange, query);
+            }
             case HEALTH -> health.handleRequest(exchange);
             case API_DOCS -> apiDocs.handleRequest(exchange);
             case NOT_FOUND -> ErrorResponses.send(exchange, EdgeError.NOT_FOUND,

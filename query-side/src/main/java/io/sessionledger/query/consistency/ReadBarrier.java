@@ -6,6 +6,7 @@ import io.sessionledger.events.SessionRef;
 import io.sessionledger.query.config.LedgerProperties;
 import io.sessionledger.query.projection.OffsetRepository;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +20,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes: before a read, wait until the projection has committed everything the broker held
- * when the read began. Every write acknowledged before that moment is below the end offset it learns, which comes
- * from the projection's own fetches ({@link FetchedEnds}) wherever they can tell, so a read sends no request of its
- * own. A read that names its write ({@link #awaitRecord}) needs no end offset at all.
+ * Read-your-writes: before a read, wait until the projection has committed every write acknowledged before the
+ * read began. A read through the edge names them ({@code x-ledger-read-after}: the highest acknowledged offset per
+ * partition, docs/decisions.md, "Read barrier from acknowledged positions") and waits for those alone, with no
+ * broker request. A read without them waits for everything the broker held when it began: every write
+ * acknowledged before that moment is below the end offset it learns, from the projection's own fetches
+ * ({@link FetchedEnds}) where they are on and can tell, otherwise asked of the broker; the answer tells those ends
+ * ({@code x-ledger-log-ends}), from which the edge seeds its positions. A read that names its write
+ * ({@link #awaitRecord}) needs no end offset at all.
  * Each method returns false when the bound ran out, and the caller serves what it has, marked stale.
  */
 @Component
@@ -52,18 +57,25 @@ public class ReadBarrier {
 
     public boolean awaitSession(SessionRef session) {
         long mark = fetched.mark();
+        Map<Integer, Long> acknowledged = BarrierHeaders.readAfter();
         return timed("session", deadline -> {
             int partition = partitionOf(session);
-            Long end = endsSince(mark, List.of(partition), deadline).get(partition);
+            Map<Integer, Long> ends = acknowledged != null && named(acknowledged)
+                    ? nextOffsets(acknowledged)
+                    : endsSince(mark, List.of(partition), deadline);
+            Long end = ends.get(partition);
             return end == null || awaitOffset(partition, end, deadline);
         });
     }
 
     public boolean awaitAll() {
         long mark = fetched.mark();
+        Map<Integer, Long> acknowledged = BarrierHeaders.readAfter();
         return timed("all", deadline -> {
             List<Integer> partitions = IntStream.range(0, endOffsets.partitionCount()).boxed().toList();
-            Map<Integer, Long> ends = endsSince(mark, partitions, deadline);
+            Map<Integer, Long> ends = acknowledged != null && named(acknowledged)
+                    ? nextOffsets(acknowledged)
+                    : endsSince(mark, partitions, deadline);
             for (Map.Entry<Integer, Long> end : ends.entrySet()) {
                 if (!awaitOffset(end.getKey(), end.getValue(), deadline)) {
                     return false;
@@ -84,13 +96,32 @@ public class ReadBarrier {
             try {
                 Map<Integer, Long> ends = known.get(remaining(deadline), TimeUnit.NANOSECONDS);
                 if (ends.keySet().containsAll(partitions)) {
+                    BarrierHeaders.tellEnds(ends, endOffsets.partitionCount());
                     return ends;
                 }
             } finally {
                 known.cancel(false);
             }
         }
-        return endOffsets.latest().get(remaining(deadline), TimeUnit.NANOSECONDS);
+        Map<Integer, Long> ends = endOffsets.latest().get(remaining(deadline), TimeUnit.NANOSECONDS);
+        BarrierHeaders.tellEnds(ends, endOffsets.partitionCount());
+        return ends;
+    }
+
+    /**
+     * Whether the positions a read carries name partitions of the topic only; one beyond its partition count
+     * (a count this instance has not seen yet, or a client's mistake) makes the read ask as if it carried none.
+     */
+    private boolean named(Map<Integer, Long> acknowledged) throws Exception {
+        int partitions = endOffsets.partitionCount();
+        return acknowledged.keySet().stream().allMatch(partition -> partition < partitions);
+    }
+
+    /** The offsets after the highest acknowledged ones: what the projection must have committed. */
+    private static Map<Integer, Long> nextOffsets(Map<Integer, Long> highest) {
+        Map<Integer, Long> next = new HashMap<>();
+        highest.forEach((partition, offset) -> next.put(partition, offset + 1));
+        return next;
     }
 
     /** Waits until the record at {@code offset} (a write the command side reported) is projected. */

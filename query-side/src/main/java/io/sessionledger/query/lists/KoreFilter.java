@@ -13,4 +13,9 @@ public record KoreFilter(String sessionId, String userReference, Instant created
     public static KoreFilter none() {
         return new KoreFilter(null, null, null, null);
     }
+
+    /** Whether it filters nothing: the whole scope, whose count the projection keeps. */
+    public boolean isNone() {
+        return sessionId == null && userReference == null && createdFrom == null && createdTo == null;
+    }
 }

@@ -1,5 +1,6 @@
 package io.sessionledger.query.lists;
 
+import io.sessionledger.query.projection.SessionCounts;
 import io.sessionledger.query.projection.SessionInfoRepository;
 import io.sessionledger.query.projection.SessionRow;
 import java.sql.Types;
@@ -27,9 +28,11 @@ public class KoreSessionQueries {
     private static final String NEWEST_FIRST = " order by created_at desc, session_id desc";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final SessionInfoRepository sessions;
 
     public KoreSessionQueries(JdbcTemplate jdbc) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.sessions = new SessionInfoRepository(jdbc);
     }
 
     public Optional<SessionRow> bySessionId(String tenantId, String appId, String environment, String sessionId) {
@@ -58,7 +61,11 @@ public class KoreSessionQueries {
         }
         MapSqlParameterSource params = scope(tenantId, appId, environment);
         String where = SCOPE + filters(tenantId, filter, params);
-        long total = jdbc.queryForObject("select count(*) from session_info " + where, params, Long.class);
+        // Unfiltered, the scope's count is one row the projection keeps (docs/decisions.md, "Rebuild and list
+        // counts"); a filter's matches are counted, bounded by the filter's own index.
+        long total = filter.isNone()
+                ? sessions.countOf(new SessionCounts.Scope(tenantId, appId, environment))
+                : jdbc.queryForObject("select count(*) from session_info " + where, params, Long.class);
         List<SessionRow> rows = jdbc.query(SELECT + where + NEWEST_FIRST + " limit :limit offset :offset",
                 params.addValue("limit", size).addValue("offset", skip), SessionInfoRepository::map);
         long endIndex = (long) skip + rows.size();

@@ -38,6 +38,8 @@ public class PostgresBulkRows {
     private final int threshold;
     private final String find;
     private final String merge;
+    /** Null for the live table, which other writers (a zombie consumer) may insert into at the same time. */
+    private final String copyNew;
     private volatile Boolean postgres;
 
     @Autowired
@@ -47,7 +49,17 @@ public class PostgresBulkRows {
 
     /** @param table the live table, or the shadow a rebuild projects into */
     public PostgresBulkRows(JdbcTemplate jdbc, ProjectionProperties settings, String table) {
+        this(jdbc, settings, table, false);
+    }
+
+    /**
+     * @param onlyWriter whether this writer is the table's only one (a rebuild's shadow): then the sessions a batch
+     *                   found no row for are copied straight into the table, without staging or conflict checks
+     */
+    public PostgresBulkRows(JdbcTemplate jdbc, ProjectionProperties settings, String table, boolean onlyWriter) {
         this.jdbc = jdbc;
+        this.copyNew = onlyWriter
+                ? "copy " + table + " (" + SessionInfoRepository.COLUMNS + ") from stdin (format binary)" : null;
         this.threshold = settings.bulkThreshold();
         this.find = "select " + SessionInfoRepository.COLUMNS + " from " + table + " where aggregate_id = any(?)";
         this.merge = "insert into " + table + " (" + SessionInfoRepository.COLUMNS + ") select "
@@ -77,6 +89,31 @@ public class PostgresBulkRows {
             }
             return found;
         });
+    }
+
+    /**
+     * Writes a batch's rows: {@code fresh} are sessions the batch found no row for, {@code changed} the others.
+     * Must run in the projection's transaction.
+     */
+    public void write(List<SessionRow> fresh, List<SessionRow> changed) {
+        if (copyNew == null) {
+            List<SessionRow> all = new java.util.ArrayList<>(fresh);
+            all.addAll(changed);
+            upsertAll(all);
+            return;
+        }
+        if (!fresh.isEmpty()) {
+            byte[] copy = CopyRows.of(fresh);
+            jdbc.execute((ConnectionCallback<Void>) con -> {
+                try {
+                    con.unwrap(PGConnection.class).getCopyAPI().copyIn(copyNew, new ByteArrayInputStream(copy));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
+        }
+        upsertAll(changed);
     }
 
     /** Must run in the projection's transaction: the staged rows are gone at its commit. */

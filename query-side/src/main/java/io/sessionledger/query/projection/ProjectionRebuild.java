@@ -63,7 +63,7 @@ public class ProjectionRebuild implements DisposableBean {
         SessionInfoRepository shadowRows = new SessionInfoRepository(jdbc, ShadowTables.ROWS);
         DeadLetterRepository shadowDeadLetters = new DeadLetterRepository(jdbc, ShadowTables.DEAD_LETTERS);
         this.shadowTransaction = transaction.into(shadowRows, new OffsetRepository(jdbc, ShadowTables.OFFSETS),
-                new PostgresBulkRows(jdbc, settings, ShadowTables.ROWS), shadowDeadLetters);
+                new PostgresBulkRows(jdbc, settings, ShadowTables.ROWS, true), shadowDeadLetters);
         // The live rows hold what replays applied since: the shadow replays its own dead letters before the swap.
         this.replayShadowDeadLetters = () -> replayer.replay(shadowRows, shadowDeadLetters);
     }

@@ -153,16 +153,16 @@ public class ProjectionTransaction {
             List<Unapplied> unapplied = new ArrayList<>(batch.undecoded());
             DeadLetterBlock blocked = new DeadLetterBlock(
                     deadLetters.blockedKeys(topic, batch.nextOffsets().keySet()), unapplied);
-            project(batch.events(), blocked, unapplied);
+            Map<Integer, Long> redelivered = project(batch.events(), blocked, unapplied);
             if (!unapplied.isEmpty()) {
                 // Acknowledged by the broker before the offsets past them are stored: never skipped silently.
                 deadLetterSender.send(unapplied);
                 deadLetters.record(topic, unapplied, java.time.Instant.now());
             }
             if (batch.storedBefore() == null) {
-                offsets.save(topic, batch.nextOffsets());
+                offsets.saveAlone(topic, batch.nextOffsets(), redelivered);
             } else {
-                offsets.save(topic, batch.nextOffsets(), batch.storedBefore());
+                offsets.save(topic, batch.nextOffsets(), batch.storedBefore(), redelivered);
             }
             return unapplied;
         });
@@ -171,7 +171,9 @@ public class ProjectionTransaction {
         return batch.nextOffsets();
     }
 
-    private void project(List<Decoded> events, DeadLetterBlock blocked, List<Unapplied> unapplied) {
+    /** @return per partition, how many of the events were copies of ones the read model already held */
+    private Map<Integer, Long> project(List<Decoded> events, DeadLetterBlock blocked, List<Unapplied> unapplied) {
+        Map<Integer, Long> redelivered = new HashMap<>();
         List<String> ids = events.stream().map(Decoded::aggregateId).distinct().toList();
         boolean bulk = bulkRows.suits(ids.size());
         Map<String, SessionRow> loaded = bulk ? bulkRows.findAll(ids) : sessions.findAll(ids);
@@ -191,15 +193,28 @@ public class ProjectionTransaction {
                 unapplied.add(blocked.add(Unapplied.orphan(decoded)));
             } else if (after == before) {
                 count("redelivered");
+                redelivered.merge(decoded.record().partition(), 1L, Long::sum);
             } else {
                 current.put(id, after);
                 count("applied");
             }
         }
+        // The list scopes' counts move in the same transaction as the rows they count.
+        sessions.addToCounts(SessionCounts.changes(loaded, current.values()));
         if (bulk) {
             // One row per session however many of its events the batch held: the fold above already merged them.
-            bulkRows.upsertAll(current.values().stream().filter(row -> row != loaded.get(row.aggregateId())).toList());
-            return;
+            List<SessionRow> fresh = new ArrayList<>();
+            List<SessionRow> changed = new ArrayList<>();
+            current.forEach((id, row) -> {
+                SessionRow old = loaded.get(id);
+                if (old == null) {
+                    fresh.add(row);
+                } else if (old != row) {
+                    changed.add(row);
+                }
+            });
+            bulkRows.write(fresh, changed);
+            return redelivered;
         }
         List<SessionRow> inserts = new ArrayList<>();
         List<SessionRow> updates = new ArrayList<>();
@@ -215,6 +230,7 @@ public class ProjectionTransaction {
         });
         sessions.insertAll(inserts);
         sessions.updateAll(updates, previousVersions);
+        return redelivered;
     }
 
     /** A dead letter decoded exactly as the live projection decodes records; empty while it still cannot be. */

@@ -39,6 +39,8 @@ public class SessionInfoRepository {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final String table;
+    /** The table's counts per Kore list scope ({@link SessionCounts}): {@code session_info_count} for the live one. */
+    private final String countTable;
 
     @Autowired
     public SessionInfoRepository(JdbcTemplate jdbc) {
@@ -50,6 +52,59 @@ public class SessionInfoRepository {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.table = table;
+        this.countTable = table + "_count";
+    }
+
+    /**
+     * Adds the changes to the scopes' counts; called in the transaction that writes the rows they come from.
+     * Updated first and inserted where none was there yet: two instances inserting the same new scope at once
+     * fail one batch on the key, and it is retried.
+     */
+    public void addToCounts(Map<SessionCounts.Scope, Long> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        // In one order everywhere: two instances' batches then wait for each other's rows, never deadlock.
+        List<Map.Entry<SessionCounts.Scope, Long>> entries = changes.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(SessionCounts.Scope.ORDER)).toList();
+        int[][] updated = jdbc.batchUpdate("update " + countTable + " set sessions = sessions + ? "
+                        + "where tenant_id = ? and app_id = ? and environment = ?", entries, entries.size(),
+                (ps, change) -> {
+                    ps.setLong(1, change.getValue());
+                    bindScope(ps, 2, change.getKey());
+                });
+        List<Map.Entry<SessionCounts.Scope, Long>> missing = new java.util.ArrayList<>();
+        int i = 0;
+        for (int[] chunk : updated) {
+            for (int count : chunk) {
+                if (count == 0) {
+                    missing.add(entries.get(i));
+                }
+                i++;
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into " + countTable + " (sessions, tenant_id, app_id, environment) "
+                + "values (?, ?, ?, ?)", missing, missing.size(), (ps, change) -> {
+                    ps.setLong(1, change.getValue());
+                    bindScope(ps, 2, change.getKey());
+                });
+    }
+
+    /** The sessions of the scope, deleted ones left out, as the projection has counted them. */
+    public long countOf(SessionCounts.Scope scope) {
+        List<Long> counts = jdbc.queryForList("select sessions from " + countTable
+                        + " where tenant_id = ? and app_id = ? and environment = ?", Long.class,
+                scope.tenantId(), scope.appId(), scope.environment());
+        return counts.isEmpty() ? 0 : counts.get(0);
+    }
+
+    private static void bindScope(PreparedStatement ps, int first, SessionCounts.Scope scope) throws SQLException {
+        ps.setString(first, scope.tenantId());
+        ps.setString(first + 1, scope.appId());
+        ps.setString(first + 2, scope.environment());
     }
 
     public Optional<SessionRow> find(String aggregateId) {

@@ -62,6 +62,7 @@ final class ShadowProjection {
             kafka.assign(beginning.keySet().stream().map(p -> new TopicPartition(topic, p)).toList());
             beginning.forEach((partition, offset) -> kafka.seek(new TopicPartition(topic, partition), offset));
             Map<Integer, Long> next = new HashMap<>(beginning);
+            boolean indexed = false;
             while (running) {
                 ConsumerRecords<byte[], byte[]> records =
                         kafka.poll(writes.busy() ? Duration.ZERO : settings.pollTimeout());
@@ -74,6 +75,13 @@ final class ShadowProjection {
                 if (batch != null) {
                     writes.submit(records, () -> shadow.commit(topic, batch));
                 } else if (ShadowTables.caughtUp(next, live.nextOffsets(topic))) {
+                    if (!indexed) {
+                        // The shadow filled without its secondary indexes: built now, while reads still go to
+                        // the live table; then around again for what the live side took meanwhile.
+                        tables.indexLikeLive();
+                        indexed = true;
+                        continue;
+                    }
                     replayDeadLetters.run();
                     return swapWhileLiveStandsStill(kafka, next, beginning, applied);
                 }

@@ -7,8 +7,13 @@ import java.util.Map;
 public record Report(boolean consistent, StoreLookup.Store store, Topic topic, ReadModel readModel,
                      List<String> differences) {
 
-    /** @param records records on the topic now (end minus beginning, summed; the producer is not transactional) */
-    public record Topic(String name, long records, List<TopicPartitionRange> partitions) {
+    /**
+     * @param records     records on the topic now (end minus beginning, summed; the producer is not transactional)
+     * @param events      distinct events among them: the records less the copies (null while the read model has
+     *                    not read them all, so the copies among the rest are not known)
+     * @param copies      records the read model found to be second copies of events it held (sent at least once)
+     */
+    public record Topic(String name, long records, Long events, long copies, List<TopicPartitionRange> partitions) {
     }
 
     public record TopicPartitionRange(int partition, long beginning, long end) {

@@ -1,6 +1,11 @@
 package io.sessionledger.query.lists;
 
+import io.sessionledger.query.projection.SessionCounts;
 import io.sessionledger.query.projection.SessionInfoRepository;
+import io.sessionledger.query.projection.SessionRow;
+import java.util.Map;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.sessionledger.query.support.TestDatabases;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +47,13 @@ abstract class AbstractListQueriesIT implements KoreQueriesContract, VectaraQuer
 
     @Override
     public void store(List<TestSession> sessions) {
-        new SessionInfoRepository(jdbc).insertAll(sessions.stream().map(TestSession::row).toList());
+        // As the projection stores rows: with the list scopes' counts in the same transaction.
+        List<SessionRow> rows = sessions.stream().map(TestSession::row).toList();
+        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())).executeWithoutResult(tx -> {
+            SessionInfoRepository repository = new SessionInfoRepository(jdbc);
+            repository.insertAll(rows);
+            repository.addToCounts(SessionCounts.changes(Map.of(), rows));
+        });
     }
 
     @Override

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionledger.events.cloudevents.CloudEvent;
+import io.sessionledger.events.session.ExternalKeys;
+import io.sessionledger.events.session.Parties;
+import io.sessionledger.events.session.SessionCreated;
+import io.sessionledger.events.session.SessionDeleted;
+import io.sessionledger.events.session.SessionDetails;
+import io.sessionledger.events.session.SessionScope;
 import io.sessionledger.events.session.SessionStatus;
 import io.sessionledger.events.session.SessionStatusChanged;
 import io.sessionledger.events.session.SessionTerminated;
@@ -134,10 +140,64 @@ interface BatchProjectionContract {
                 .isEqualTo(3L);
     }
 
+    /** A rebuild's shadow has one writer: sessions without a row are copied straight in, the others upserted. */
+    @Test
+    default void anOnlyWriterCopyingNewSessionsStraightInGivesTheRowsOfApplyingTheEventsOneByOne() {
+        List<CloudEvent> events = SessionHistories.interleaved("only", SESSIONS);
+        List<ConsumerRecord<byte[], byte[]>> records = SessionHistories.records("only-topic", events);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        ProjectionTransaction transaction = transaction(new SimpleMeterRegistry(),
+                new PostgresBulkRows(jdbc, settings(), SessionInfoRepository.LIVE_TABLE, true));
+        int third = records.size() / 3;
+
+        // Sessions whose events span batches: new in one, changed in the next; then all of it again.
+        transaction.apply("only-topic", records.subList(0, third));
+        transaction.apply("only-topic", records.subList(third, 2 * third));
+        transaction.apply("only-topic", records.subList(2 * third, records.size()));
+        transaction.apply("only-topic", records);
+
+        assertThat(rows("only")).hasSize(SESSIONS).isEqualTo(inMemory(events));
+    }
+
+    /** The unfiltered Kore list reads its totalCount from these counts, so they must follow the rows exactly. */
+    @Test
+    default void theListScopesCountsMoveWithTheRowsOnEitherWritePath() {
+        Instant t0 = Instant.parse("2026-05-01T08:00:00Z");
+        List<CloudEvent> creates = new java.util.ArrayList<>();
+        for (int n = 0; n < SESSIONS; n++) {
+            SessionScope scope = n % 4 == 0 ? SessionScope.TENANT : new SessionScope("a1", n % 2 == 0 ? "dev" : "prod",
+                    null);
+            creates.add(TestEvents.envelope(0, t0, new SessionCreated("count", "s-" + n, scope, Parties.NONE,
+                    ExternalKeys.NONE, SessionDetails.NONE, SessionStatus.IDLE, null)));
+        }
+        ProjectionTransaction transaction = transaction(new SimpleMeterRegistry());
+        List<ConsumerRecord<byte[], byte[]>> created = SessionHistories.records("count-topic", creates);
+        // A wide batch (COPY on PostgreSQL), then a narrow one of deletions (row by row), then the first again.
+        transaction.apply("count-topic", created);
+        transaction.apply("count-topic-deletes", SessionHistories.records("count-topic-deletes", List.of(
+                TestEvents.envelope(1, t0.plusSeconds(1), new SessionDeleted("count", "s-1")),
+                TestEvents.envelope(1, t0.plusSeconds(1), new SessionDeleted("count", "s-2")),
+                TestEvents.envelope(1, t0.plusSeconds(1), new SessionDeleted("count", "s-4")))));
+        transaction.apply("count-topic", created);
+
+        SessionInfoRepository sessions = new SessionInfoRepository(new JdbcTemplate(dataSource()));
+        for (String environment : List.of("dev", "prod")) {
+            Long counted = new JdbcTemplate(dataSource()).queryForObject("select count(*) from session_info where "
+                    + "tenant_id = 'count' and app_id = 'a1' and environment = ? and deleted = false", Long.class,
+                    environment);
+            assertThat(sessions.countOf(new SessionCounts.Scope("count", "a1", environment))).as(environment)
+                    .isEqualTo(counted).isEqualTo(environment.equals("dev") ? 9L : 19L);
+        }
+    }
+
     private ProjectionTransaction transaction(SimpleMeterRegistry meters) {
+        return transaction(meters, new PostgresBulkRows(new JdbcTemplate(dataSource()), settings()));
+    }
+
+    private ProjectionTransaction transaction(SimpleMeterRegistry meters, PostgresBulkRows bulk) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource());
         return new ProjectionTransaction(TestEvents.CODEC, new SessionInfoRepository(jdbc), new OffsetRepository(jdbc),
-                new PostgresBulkRows(jdbc, settings()),
+                bulk,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource())), meters,
                 new DeadLetterRepository(jdbc), letters -> {
                     throw new AssertionError("nothing here is a dead letter: " + letters);

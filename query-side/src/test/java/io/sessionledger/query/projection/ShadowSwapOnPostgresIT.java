@@ -52,6 +52,27 @@ class ShadowSwapOnPostgresIT extends AbstractShadowSwapIT {
         assertThat(live().find("theirs-1")).get().extracting(SessionRow::version).isEqualTo(2L);
     }
 
+    @Test
+    void theShadowFillsUnloggedWithItsPrimaryKeyAloneAndGetsTheLiveIndexesOnceCaughtUp() {
+        tables.recreate("deferred");
+        assertThat(indexes("session_info_shadow")).containsExactly("session_info_shadow_pkey");
+        assertThat(persistence("session_info_shadow")).as("unlogged").isEqualTo("u");
+
+        tables.indexLikeLive();
+        tables.indexLikeLive();
+
+        assertThat(indexes("session_info_shadow")).as("one of each").hasSameSizeAs(indexes("session_info"));
+        assertThat(persistence("session_info_shadow")).as("logged").isEqualTo("p");
+    }
+
+    private List<String> indexes(String table) {
+        return jdbc.queryForList("select indexname from pg_indexes where tablename = ?", String.class, table);
+    }
+
+    private String persistence(String table) {
+        return jdbc.queryForObject("select relpersistence::text from pg_class where relname = ?", String.class, table);
+    }
+
     @Override
     protected TestDatabases.Opened openDatabase() {
         return TestDatabases.postgres();
@@ -62,6 +83,8 @@ class ShadowSwapOnPostgresIT extends AbstractShadowSwapIT {
         assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'session_info'", String.class))
                 .containsExactlyInAnyOrder("session_info_pkey", "session_info_visit", "session_info_kore_newest",
                         "session_info_kore_user", "session_info_kore_reference", "session_info_vectara_key");
+        assertThat(jdbc.queryForObject("select relpersistence::text from pg_class where relname = 'session_info'",
+                String.class)).as("logged").isEqualTo("p");
         assertThat(jdbc.queryForObject("select count(*) from pg_tables where tablename = 'session_info_shadow'",
                 Long.class)).isZero();
     }
