@@ -20,7 +20,11 @@ final class OpenApiSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiSource.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * springdoc builds the document on a service's first request for it, which takes seconds on a loaded machine
+     * (seen past 5 s on two shared cores): 5 s answered "no document" for a healthy service.
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(12);
 
     private final String name;
     private final Upstreams instances;
