@@ -201,21 +201,7 @@ public class ProjectionTransaction {
         }
         // The list scopes' counts move in the same transaction as the rows they count.
         sessions.addToCounts(SessionCounts.changes(loaded, current.values()));
-        if (bulk) {
-            // One row per session however many of its events the batch held: the fold above already merged them.
-            List<SessionRow> fresh = new ArrayList<>();
-            List<SessionRow> changed = new ArrayList<>();
-            current.forEach((id, row) -> {
-                SessionRow old = loaded.get(id);
-                if (old == null) {
-                    fresh.add(row);
-                } else if (old != row) {
-                    changed.add(row);
-                }
-            });
-            bulkRows.write(fresh, changed);
-            return redelivered;
-        }
+        // One row per session however many of its events the batch held: the fold above already merged them.
         List<SessionRow> inserts = new ArrayList<>();
         List<SessionRow> updates = new ArrayList<>();
         Map<String, Long> previousVersions = new HashMap<>();
@@ -228,8 +214,12 @@ public class ProjectionTransaction {
                 previousVersions.put(id, old.version());
             }
         });
-        sessions.insertAll(inserts);
-        sessions.updateAll(updates, previousVersions);
+        if (bulk) {
+            bulkRows.write(inserts, updates);
+        } else {
+            sessions.insertAll(inserts);
+            sessions.updateAll(updates, previousVersions);
+        }
         return redelivered;
     }
 
