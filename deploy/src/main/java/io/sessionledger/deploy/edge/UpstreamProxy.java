@@ -4,6 +4,7 @@ import io.undertow.predicate.Predicate;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.ResponseCodeHandler;
 import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
+import io.undertow.server.handlers.proxy.ProxyClient;
 import io.undertow.server.handlers.proxy.ProxyHandler;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -54,11 +55,11 @@ final class UpstreamProxy {
             client.addHost(uri);
         }
         return new Proxies(handler(client, upstreams, (int) limits.proxyTimeout().toMillis()),
-                new IdleCutoff(handler(client, upstreams, -1), limits.streamIdleTimeout()));
+                new IdleCutoff(handler(IdleCutoff.remembering(client), upstreams, -1), limits.streamIdleTimeout()));
     }
 
     /** @param maxRequestMillis the total time a request may take, or -1 for none */
-    private static HttpHandler handler(LoadBalancingProxyClient client, Upstreams upstreams, int maxRequestMillis) {
+    private static HttpHandler handler(ProxyClient client, Upstreams upstreams, int maxRequestMillis) {
         return ProxyHandler.builder()
                 .setProxyClient(client)
                 .setMaxRequestTime(maxRequestMillis)

@@ -78,6 +78,19 @@ class StreamingResponsesIT {
         assertThat(lines("/ledger/v1/export?stall=1")).isEqualTo(2);
     }
 
+    /**
+     * A cut closes the upstream connection too: the proxy's pool would otherwise hand the connection, still busy
+     * with the stalled response, to a later request on the same I/O thread (which thread a connection lands on
+     * varies, hence the rounds). This failed once in CI, and here within four rounds, before the fix.
+     */
+    @Test
+    void aCutLeavesNoBusyUpstreamConnectionBehind() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            assertThat(lines("/ledger/v1/export?stall=1")).isEqualTo(2);
+            assertThat(lines("/ledger/v1/sessions/s-1/export")).as("round " + round).isEqualTo(LINES);
+        }
+    }
+
     @Test
     void otherRoutesKeepTheirTotalTime() throws Exception {
         assertThat(lines("/ledger/v1/sessions/s-1/events")).isLessThan(LINES);
