@@ -6,33 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sessionledger.dialect.LogPositions;
 import io.sessionledger.events.session.UserAssociated;
-import io.sessionledger.query.QuerySideApplication;
 import io.sessionledger.query.consistency.EndOffsets;
-import io.sessionledger.query.consistency.ProjectionPositions;
 import io.sessionledger.query.consistency.ReadBarrier;
 import io.sessionledger.query.support.EventProducer;
-import io.sessionledger.query.support.FakeCommandSide;
-import io.sessionledger.testsupport.TestKafka;
-import io.sessionledger.testsupport.TestPostgres;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -42,50 +29,20 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ReadBarrierFromAcknowledgedPositionsIT {
 
-    private static final int PARTITIONS = 2;
-
-    private final TestPostgres database = TestPostgres.create("ledger_q_acked");
-    private final String topic = "acked-" + UUID.randomUUID();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private FakeCommandSide commandSide;
+    private QuerySideOnItsOwnTopic querySide;
     private EventProducer producer;
     private ConfigurableApplicationContext app;
-    private Pause pause;
-    private int port;
 
     @BeforeEach
     void start() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        producer = new EventProducer(TestKafka.bootstrap(), topic);
-        commandSide = FakeCommandSide.start();
-        app = new SpringApplicationBuilder(QuerySideApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + TestPostgres.USER,
-                "--ledger.kafka-bootstrap=" + TestKafka.bootstrap(),
-                "--ledger.topic=" + topic,
-                "--ledger.command-url=" + commandSide.url(),
-                "--ledger.consistency.read-timeout=30s");
-        port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        querySide = new QuerySideOnItsOwnTopic("acked");
+        producer = querySide.producer;
+        app = querySide.app();
     }
 
     @AfterEach
     void stop() {
-        if (pause != null) {
-            pause.resume(false);
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (producer != null) {
-            producer.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
-        database.close();
+        querySide.close();
     }
 
     @Test
@@ -96,18 +53,17 @@ class ReadBarrierFromAcknowledgedPositionsIT {
         EndOffsets endOffsets = app.getBean(EndOffsets.class);
         long requests = endOffsets.requestsSent();
 
-        pause = app.getBean(ProjectionConsumer.class).pause();
-        pause.parked.get(30, TimeUnit.SECONDS);
+        querySide.pauseProjection();
         RecordMetadata written = producer.send(
                 envelope(1, Instant.now(), new UserAssociated("acme", id, null, "cust-wait", null, null, "c")));
         String acknowledged = written.partition() + ":" + written.offset();
         CompletableFuture<HttpResponse<String>> get = read(id, acknowledged);
         CompletableFuture<HttpResponse<String>> list = list(acknowledged);
-        awaitWaitingReads(2);
+        querySide.awaitWaitingReads(2);
         assertThat(get).as("waits at the barrier").isNotDone();
         assertThat(list).as("waits at the barrier").isNotDone();
 
-        pause.resume(false);
+        querySide.resumeProjection();
         HttpResponse<String> answered = get.get(60, TimeUnit.SECONDS);
         assertThat(answered.headers().firstValue("x-ledger-consistency")).as("fresh, not stale").isEmpty();
         assertThat(answered.body()).contains("\"customerId\":\"cust-wait\"");
@@ -155,26 +111,12 @@ class ReadBarrierFromAcknowledgedPositionsIT {
     }
 
     private CompletableFuture<HttpResponse<String>> read(String id, String readAfter) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/gks-server/v1/sessions/" + id)).header("x-api-key", "key-acme");
-        if (readAfter != null) {
-            request.header("x-ledger-read-after", readAfter);
-        }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        return querySide.read(id, readAfter);
     }
 
     private CompletableFuture<HttpResponse<String>> list(String readAfter) {
-        return http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        return querySide.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + querySide.port()
                         + "/v2/agents/bot/sessions")).header("x-api-key", "key-acme")
-                .header("x-ledger-read-after", readAfter).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitWaitingReads(int reads) throws InterruptedException {
-        ProjectionPositions positions = app.getBean(ProjectionPositions.class);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (positions.waitingReads() < reads) {
-            assertThat(System.nanoTime()).as("the reads never reached the barrier").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+                .header("x-ledger-read-after", readAfter).build());
     }
 }
