@@ -4,8 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -14,31 +12,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 8, problem 8: aborted uploads through the edge log at most one line each, none at ERROR, no stack trace. */
-class AbortedUploadsLogIT {
+class AbortedUploadsLogIT extends AgainstEchoUpstreams {
 
     private static final int ABORTS = 30;
 
     static {
         // Kafka brings log4j-core, which JBoss Logging (Undertow's) would otherwise pick over SLF4J.
         System.setProperty("org.jboss.logging.provider", "slf4j");
-    }
-
-    private static EdgeUnderTest running;
-    private static EchoUpstream command;
-    private static EchoUpstream query;
-    private static Edge edge;
-
-    @BeforeAll
-    static void start() throws Exception {
-        running = EdgeUnderTest.start();
-        command = running.command;
-        query = running.query;
-        edge = running.edge;
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
     }
 
     @Test

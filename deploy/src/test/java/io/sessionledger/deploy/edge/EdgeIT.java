@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sessionledger.deploy.Ports;
 import io.sessionledger.deploy.broker.BrokerSettings;
 import io.sessionledger.deploy.broker.LocalBroker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,28 +16,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EdgeIT {
+class EdgeIT extends AgainstEchoUpstreams {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private static EdgeUnderTest running;
-    private static EchoUpstream command;
-    private static EchoUpstream query;
-    private static Edge edge;
-
-    @BeforeAll
-    static void start() throws Exception {
-        running = EdgeUnderTest.start();
-        command = running.command;
-        query = running.query;
-        edge = running.edge;
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
-    }
 
     @Test
     void writesGoToTheCommandSideAndReadsToTheQuerySide() throws Exception {

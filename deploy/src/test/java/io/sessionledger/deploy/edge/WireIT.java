@@ -1,8 +1,6 @@
 package io.sessionledger.deploy.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,25 +8,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What valid clients do over raw connections to the edge: keep-alive, pipelining, chunked bodies, 100-continue, HTTP/1.0. */
-class WireIT {
-
-    private static EdgeUnderTest running;
-    private static EchoUpstream command;
-    private static EchoUpstream query;
-    private static Edge edge;
-
-    @BeforeAll
-    static void start() throws Exception {
-        running = EdgeUnderTest.start();
-        command = running.command;
-        query = running.query;
-        edge = running.edge;
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
-    }
+class WireIT extends AgainstEchoUpstreams {
 
     @Test
     void pipelinedRequestsAreAnsweredInOrder() {
