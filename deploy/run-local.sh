@@ -31,6 +31,9 @@ if needs_build; then
   command -v mvn >/dev/null || { echo "run-local.sh: Maven (mvn) is needed to build the jars" >&2; exit 1; }
   echo "Building Session Ledger (mvn -DskipTests package)..."
   (cd "$ROOT" && mvn -q -DskipTests package)
+  # Maven leaves a jar whose module did not change as it was, older than the sources just edited elsewhere: without
+  # this every later start would build again (and the start-up caches, keyed by the jars, record again).
+  touch "${JARS[@]}"
 fi
 
 export LEDGER_DATA_DIR="${LEDGER_DATA_DIR:-$ROOT/data}"
@@ -56,6 +59,8 @@ if [[ -z "${LEDGER_SERVICE_JAVA_HOME:-}" ]]; then
   export LEDGER_SERVICE_JAVA_HOME
 fi
 
-# The launcher itself (edge and broker) stays on this java, without a start-up cache: its jar is not one Spring
-# Boot's tools can extract (docs/decisions.md). exec: it receives Ctrl-C / SIGTERM and stops everything it started.
-exec java -Xmx768m -Dledger.home="$ROOT" -jar "$ROOT/deploy/target/deploy-$VERSION-exec.jar"
+# The launcher itself (edge and broker) runs on the same JDK from a start-up cache of its own, or on this script's
+# java as it is (deploy/launcher-jvm.sh). exec: it receives Ctrl-C / SIGTERM and stops everything it started.
+source "$ROOT/deploy/launcher-jvm.sh"
+launcher_command "$ROOT/deploy/target/deploy-$VERSION-exec.jar"
+exec "${LAUNCH[@]}"
