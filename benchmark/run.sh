@@ -50,9 +50,10 @@ cleanup() {
   if [[ -n "$SYSTEM_PID" ]] && kill -0 "$SYSTEM_PID" 2>/dev/null; then
     echo "Stopping the system (pid $SYSTEM_PID)..." >&2
     kill -TERM "$SYSTEM_PID"
-    # up to 150 s: services recording their start-up cache write it on the way out (deploy/run-local.sh)
-    for _ in $(seq 1 180); do kill -0 "$SYSTEM_PID" 2>/dev/null || break; sleep 1; done
-    kill -0 "$SYSTEM_PID" 2>/dev/null && { echo "still running after 180 s: SIGKILL" >&2; kill -KILL "$SYSTEM_PID"; }
+    # up to 150 s for services recording their start-up cache (they write it on the way out), then the launcher
+    # writes its own (deploy/launcher-jvm.sh): killed before it is done, it would record again in the next run.
+    for _ in $(seq 1 300); do kill -0 "$SYSTEM_PID" 2>/dev/null || break; sleep 1; done
+    kill -0 "$SYSTEM_PID" 2>/dev/null && { echo "still running after 300 s: SIGKILL" >&2; kill -KILL "$SYSTEM_PID"; }
   fi
   psql -qh "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "drop database if exists $DB with (force)" \
     >/dev/null || echo "could not drop database $DB" >&2
@@ -94,8 +95,11 @@ READY_SECONDS="$(awk -v a="$STARTED_NS" -v b="$(date +%s%N)" 'BEGIN { printf "%.
 if grep -qs "recording one" "$WORK"/data/logs/*.log; then CACHE="recorded in this run (a cold start)"
 elif grep -qs "from its start-up cache" "$WORK"/data/logs/*.log; then CACHE="used"
 else CACHE="not used (LEDGER_JVM_CACHE=${LEDGER_JVM_CACHE:-on})"; fi
+if grep -qs "launcher (edge, broker) .*from its start-up cache" "$WORK/system.log"; then LAUNCHER_CACHE="used"
+elif grep -qs "launcher (edge, broker) .*recording one" "$WORK/system.log"; then LAUNCHER_CACHE="recorded in this run"
+else LAUNCHER_CACHE="none (on the script's java)"; fi
 SERVICE_JAVA="$(sed -n 's/.*using Java \([0-9.]*\) .*/\1/p' "$WORK"/data/logs/command-side.log | head -1)"
-START_NOTE="healthy $READY_SECONDS s after the start; services on Java ${SERVICE_JAVA:-?}; start-up cache $CACHE; LEDGER_SERVICE_JVM_OPTS='${LEDGER_SERVICE_JVM_OPTS:-}'"
+START_NOTE="healthy $READY_SECONDS s after the start; services on Java ${SERVICE_JAVA:-?}; start-up cache $CACHE; launcher's cache $LAUNCHER_CACHE; LEDGER_SERVICE_JVM_OPTS='${LEDGER_SERVICE_JVM_OPTS:-}'"
 echo "The system: $START_NOTE" >&2
 
 # --system-pid: the launcher's process tree and the database's backends are the system in the CPU figures.

@@ -25,7 +25,7 @@ LEDGER_HTTP_PORT=$B LEDGER_COMMAND_PORT=$((B + 1)) LEDGER_QUERY_PORT=$((B + 2)) 
 LEDGER_EDGE_METRICS_PORT=$((B + 5)) "$ROOT/deploy/run-local.sh" > "$OUT/system.log" 2>&1 &
 SYSTEM=$!
 stop() {
-  kill -TERM "$SYSTEM" 2>/dev/null && for _ in $(seq 1 180); do kill -0 "$SYSTEM" 2>/dev/null || break; sleep 1; done
+  kill -TERM "$SYSTEM" 2>/dev/null && for _ in $(seq 1 300); do kill -0 "$SYSTEM" 2>/dev/null || break; sleep 1; done
   psql -qh 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB with (force)" || true
 }
 trap stop EXIT
