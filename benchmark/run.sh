@@ -31,8 +31,10 @@ fi
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 ports_free() { local p; for p in "$@"; do port_free "$p" || return 1; done; }
-HTTP=8080 COMMAND=8081 QUERY=8082 KAFKA=9092
-until ports_free "$HTTP" "$COMMAND" "$QUERY" "$KAFKA" "$((KAFKA + 1))"; do
+# Not the local defaults (8080-8083, 9092): a deploy/run-local.sh started during the run would find them taken.
+# KAFKA + 1 is the broker's controller, KAFKA + 2 the edge's metrics listener.
+HTTP=28080 COMMAND=28081 QUERY=28082 KAFKA=28083
+until ports_free "$HTTP" "$COMMAND" "$QUERY" "$KAFKA" "$((KAFKA + 1))" "$((KAFKA + 2))"; do
   base=$((20000 + RANDOM % 40000))
   HTTP=$base COMMAND=$((base + 1)) QUERY=$((base + 2)) KAFKA=$((base + 3))
 done
@@ -75,6 +77,7 @@ LEDGER_DEFAULT_RATE_LIMIT="${LEDGER_DEFAULT_RATE_LIMIT:-1000000}" \
 LEDGER_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" LEDGER_DB_USER="$PG_USER" LEDGER_DB_PASSWORD="" \
 LEDGER_ADMIN_KEY="$ADMIN_KEY" LEDGER_DATA_DIR="$WORK/data" LEDGER_PERSONAL_DATA_SECRET="$PERSONAL_DATA_SECRET" \
 LEDGER_HTTP_PORT="$HTTP" LEDGER_COMMAND_PORT="$COMMAND" LEDGER_QUERY_PORT="$QUERY" LEDGER_KAFKA_PORT="$KAFKA" \
+LEDGER_EDGE_METRICS_PORT="$((KAFKA + 2))" \
 LEDGER_JVM_CACHE_DIR="${LEDGER_JVM_CACHE_DIR:-$ROOT/benchmark/target/jvm-cache}" \
 LEDGER_COMMAND_JAR="$WORK/jars/command-side-$VERSION.jar" LEDGER_QUERY_JAR="$WORK/jars/query-side-$VERSION.jar" \
   "$ROOT/deploy/run-local.sh" >"$WORK/system.log" 2>&1 &
