@@ -1,10 +1,19 @@
 package io.sessionledger.query.projection;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,19 +47,34 @@ public class ShadowTables {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final boolean deferIndexes;
     private volatile Boolean postgres;
 
     public ShadowTables(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this(jdbc, transaction, true);
+    }
+
+    /**
+     * @param deferIndexes whether the shadow fills unlogged with its primary key alone (the default), or logged
+     *                     and with every index of the live table from the start (kept to measure one against the
+     *                     other: {@code ledger.projection.rebuild-defers-indexes=false})
+     */
+    @Autowired
+    public ShadowTables(JdbcTemplate jdbc, TransactionTemplate transaction,
+                        @Value("${ledger.projection.rebuild-defers-indexes:true}") boolean deferIndexes) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.deferIndexes = deferIndexes;
     }
 
     /** Drops what an earlier rebuild left and makes an empty shadow shaped like the live table. */
     public void recreate(String topic) {
         jdbc.execute("drop table if exists " + ROWS);
-        if (onPostgres()) {
+        if (onPostgres() && deferIndexes) {
             jdbc.execute("create unlogged table " + ROWS + " (like " + LIVE + " including all excluding indexes)");
             jdbc.execute("alter table " + ROWS + " add primary key (aggregate_id)");
+        } else if (onPostgres()) {
+            jdbc.execute("create table " + ROWS + " (like " + LIVE + " including all)");
         } else {
             jdbc.execute("create table " + ROWS + " as select * from " + LIVE + " with no data");
             jdbc.execute("alter table " + ROWS + " alter column aggregate_id set not null");
@@ -76,15 +100,47 @@ public class ShadowTables {
     }
 
     private void indexAndLog() {
+        // Writes the table into the WAL once: from now on it survives a crash like the live table. Logged first:
+        // PostgreSQL rewrites the table for it and rebuilds every index it has then, so indexes built before
+        // would be built twice (only the primary key is rebuilt here).
+        jdbc.execute("alter table " + ROWS + " set logged");
         Map<String, String> shadow = indexNamesByDefinition(ROWS);
+        List<String> missing = new ArrayList<>();
         indexNamesByDefinition(LIVE).keySet().forEach(definition -> {
             String forShadow = definition.replaceFirst(" ON (\\S+\\.)?" + LIVE + " USING ", " ON $1" + ROWS + " USING ");
             if (!shadow.containsKey(forShadow)) {
-                jdbc.execute(forShadow);
+                missing.add(forShadow);
             }
         });
-        // Rewrites the table into the WAL once: from now on it survives a crash like the live table.
-        jdbc.execute("alter table " + ROWS + " set logged");
+        buildOnEveryCore(missing);
+    }
+
+    /**
+     * Each index on its own connection, as many at once as there are cores: nothing else runs while the caught-up
+     * shadow gets its indexes, and one backend builds one index on one core (builds share the table's lock).
+     * Outside any transaction only: inside the swap's, nothing is left to build.
+     */
+    private void buildOnEveryCore(List<String> indexes) {
+        int threads = Math.min(indexes.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1 || TransactionSynchronizationManager.isActualTransactionActive()) {
+            indexes.forEach(jdbc::execute);
+            return;
+        }
+        ExecutorService builders = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> built = new ArrayList<>();
+            indexes.forEach(index -> built.add(builders.submit(() -> jdbc.execute(index))));
+            for (Future<?> one : built) {
+                one.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failed ? failed : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the shadow's indexes", e);
+        } finally {
+            builders.shutdownNow();
+        }
     }
 
     /**
