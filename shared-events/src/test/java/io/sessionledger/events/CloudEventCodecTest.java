@@ -92,6 +92,34 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void decodeForFoldGivesTheFoldsAttributesAndPayloadAsDecodeDoesAndLeavesTheOthersOut() throws Exception {
+        SessionDetails details = new SessionDetails("d", null, mapper.readTree("{\"k\":1}"), false);
+        for (SessionEvent event : java.util.List.of(created,
+                new UserAssociated("acme", "s-1", "agent-8", null, null, "g-1", "cust-9"),
+                new io.sessionledger.events.session.SessionDetailsUpdated("acme", "s-1", details, "cust-9"))) {
+            byte[] json = codec.write(codec.toCloudEvent("e-1", 7, Instant.parse("2026-01-02T03:04:05.123Z"), event,
+                    Map.of(LedgerMetadata.DIALECT, "genesys-v1", LedgerMetadata.REQUEST_ID, "r-1")));
+
+            Received full = codec.decode(json);
+            Received lean = codec.decodeForFold(json, null);
+
+            assertThat(lean.payload()).contains(event).isEqualTo(full.payload());
+            assertThat(lean.envelope()).usingRecursiveComparison()
+                    .comparingOnlyFields("type", "subject", "time", "sequence", "tenantid", "dialect")
+                    .isEqualTo(full.envelope());
+            assertThat(lean.envelope().type())
+                    .isEqualTo(io.sessionledger.events.session.SessionEventTypes.of(event.getClass()).name());
+            assertThat(lean.envelope().dialect()).isEqualTo("genesys-v1");
+            assertThat(lean.envelope().sequenceNumber()).isEqualTo(7);
+            assertThat(lean.envelope().id()).isNull();
+            assertThat(lean.envelope().requestid()).isNull();
+            assertThat(lean.envelope().source()).isNull();
+        }
+        assertThatThrownBy(() -> codec.decodeForFold("{\"id\":{\"nested\":1}}".getBytes(), null))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+    }
+
+    @Test
     void decodeDoesNotDependOnTheOrderOfTypeAndData() throws Exception {
         com.fasterxml.jackson.databind.node.ObjectNode json = mapper.createObjectNode();
         CloudEvent sent = codec.toCloudEvent("e-1", 0, Instant.parse("2026-01-02T03:04:05Z"), created, Map.of());

@@ -70,9 +70,15 @@ public class PersonalDataKeys {
         return indexOf(record, 0) >= 0;
     }
 
-    /** The ids of the keys a record's sealed values need. */
-    public static void keyIdsIn(byte[] record, Collection<String> into) {
+    /**
+     * The ids of the keys a record's sealed values need.
+     *
+     * @return whether it holds any sealed value (as {@link #holdsSealed})
+     */
+    public static boolean keyIdsIn(byte[] record, Collection<String> into) {
+        boolean any = false;
         for (int at = indexOf(record, 0); at >= 0; at = indexOf(record, at + MARK.length)) {
+            any = true;
             int start = at + MARK.length;
             int end = start;
             while (end < record.length && record[end] != ':' && end - start < 64) {
@@ -80,6 +86,7 @@ public class PersonalDataKeys {
             }
             into.add(new String(record, start, end - start, java.nio.charset.StandardCharsets.US_ASCII));
         }
+        return any;
     }
 
     /** An opener for one batch: the keys it needs, fetched at once; what is missing was erased. */
@@ -149,16 +156,33 @@ public class PersonalDataKeys {
         }
     }
 
+    /**
+     * Horspool's search: the byte under the mark's last position says how far the mark can move on, most often its
+     * whole length. Every record of a rebuild is searched, and a byte-by-byte search was 12% of the query side's
+     * samples there.
+     */
     private static int indexOf(byte[] data, int from) {
-        outer:
-        for (int i = from; i <= data.length - MARK.length; i++) {
-            for (int j = 0; j < MARK.length; j++) {
-                if (data[i + j] != MARK[j]) {
-                    continue outer;
-                }
+        int last = MARK.length - 1;
+        for (int i = from; i <= data.length - MARK.length; i += SHIFT[data[i + last] & 0xFF]) {
+            int j = last;
+            while (j >= 0 && data[i + j] == MARK[j]) {
+                j--;
             }
-            return i;
+            if (j < 0) {
+                return i;
+            }
         }
         return -1;
+    }
+
+    private static final int[] SHIFT = shifts();
+
+    private static int[] shifts() {
+        int[] shift = new int[256];
+        java.util.Arrays.fill(shift, MARK.length);
+        for (int i = 0; i < MARK.length - 1; i++) {
+            shift[MARK[i] & 0xFF] = MARK.length - 1 - i;
+        }
+        return shift;
     }
 }

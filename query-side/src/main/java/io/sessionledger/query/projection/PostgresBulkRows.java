@@ -1,8 +1,5 @@
 package io.sessionledger.query.projection;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,6 +37,8 @@ public class PostgresBulkRows {
     private final String merge;
     /** Null for the live table, which other writers (a zombie consumer) may insert into at the same time. */
     private final String copyNew;
+    /** With {@link #copyNew}: removes the rows a batch changed, which it then copies in anew. */
+    private final String deleteChanged;
     private volatile Boolean postgres;
 
     @Autowired
@@ -54,12 +53,15 @@ public class PostgresBulkRows {
 
     /**
      * @param onlyWriter whether this writer is the table's only one (a rebuild's shadow): then the sessions a batch
-     *                   found no row for are copied straight into the table, without staging or conflict checks
+     *                   found no row for are copied straight into the table, without staging or conflict checks,
+     *                   and those it changed are deleted and copied in with them (the rows it loaded in its own
+     *                   transaction are the current ones, so its fold is always the newer version)
      */
     public PostgresBulkRows(JdbcTemplate jdbc, ProjectionProperties settings, String table, boolean onlyWriter) {
         this.jdbc = jdbc;
         this.copyNew = onlyWriter
                 ? "copy " + table + " (" + SessionInfoRepository.COLUMNS + ") from stdin (format binary)" : null;
+        this.deleteChanged = onlyWriter ? "delete from " + table + " where aggregate_id = any(?)" : null;
         this.threshold = settings.bulkThreshold();
         this.find = "select " + SessionInfoRepository.COLUMNS + " from " + table + " where aggregate_id = any(?)";
         this.merge = "insert into " + table + " (" + SessionInfoRepository.COLUMNS + ") select "
@@ -102,18 +104,26 @@ public class PostgresBulkRows {
             upsertAll(all);
             return;
         }
-        if (!fresh.isEmpty()) {
-            byte[] copy = CopyRows.of(fresh);
-            jdbc.execute((ConnectionCallback<Void>) con -> {
-                try {
-                    con.unwrap(PGConnection.class).getCopyAPI().copyIn(copyNew, new ByteArrayInputStream(copy));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return null;
-            });
+        List<SessionRow> all = new java.util.ArrayList<>(fresh);
+        all.addAll(changed);
+        if (all.isEmpty()) {
+            return;
         }
-        upsertAll(changed);
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            if (!changed.isEmpty()) {
+                // Cheaper than staging them for an upsert (a speculative insert, its conflict, then an update);
+                // the dead rows go when the caught-up shadow is rewritten into the WAL (ShadowTables.indexLikeLive).
+                Array ids = con.createArrayOf("varchar", changed.stream().map(SessionRow::aggregateId).toArray());
+                try (PreparedStatement delete = con.prepareStatement(deleteChanged)) {
+                    delete.setArray(1, ids);
+                    delete.executeUpdate();
+                } finally {
+                    ids.free();
+                }
+            }
+            CopyRows.copy(all, con.unwrap(PGConnection.class).getCopyAPI().copyIn(copyNew));
+            return null;
+        });
     }
 
     /** Must run in the projection's transaction: the staged rows are gone at its commit. */
@@ -121,14 +131,11 @@ public class PostgresBulkRows {
         if (rows.isEmpty()) {
             return;
         }
-        byte[] copy = CopyRows.of(rows);
         jdbc.execute((ConnectionCallback<Void>) con -> {
             try (Statement sql = con.createStatement()) {
                 sql.execute(STAGE);
-                con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(copy));
+                CopyRows.copy(rows, con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY));
                 sql.executeUpdate(merge);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
             return null;
         });

@@ -65,7 +65,11 @@ public class ProjectionRebuild implements DisposableBean {
         this.shadowTransaction = transaction.into(shadowRows, new OffsetRepository(jdbc, ShadowTables.OFFSETS),
                 new PostgresBulkRows(jdbc, settings, ShadowTables.ROWS, true), shadowDeadLetters);
         // The live rows hold what replays applied since: the shadow replays its own dead letters before the swap.
-        this.replayShadowDeadLetters = () -> replayer.replay(shadowRows, shadowDeadLetters);
+        this.replayShadowDeadLetters = () -> {
+            // The replay writes rows the shadow's projection did not: from here on it looks every session up.
+            shadowTransaction.lookUpEverySession();
+            replayer.replay(shadowRows, shadowDeadLetters);
+        };
     }
 
     public synchronized Status start() {
@@ -75,6 +79,8 @@ public class ProjectionRebuild implements DisposableBean {
         Map<Integer, Long> from = topicOffsets.beginning();
         Map<Integer, Long> to = topicOffsets.end();
         tables.recreate(ledger.topic());
+        // Empty, and written by the shadow's projection alone until its dead letters are replayed.
+        shadowTransaction.startEmpty(sum(to) - sum(from));
         ShadowProjection shadow = new ShadowProjection(ledger.kafkaBootstrap(), ledger.topic(), settings,
                 shadowTransaction, liveOffsets, tables, consumer::pause, replayShadowDeadLetters);
         beginning = from;

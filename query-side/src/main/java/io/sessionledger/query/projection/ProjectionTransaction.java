@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +53,8 @@ public class ProjectionTransaction {
     private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
     private final DeadLetterRepository deadLetters;
     private final DeadLetterSender deadLetterSender;
+    /** Set while this writes into a table it alone has written since it was empty (a rebuild's shadow). */
+    private volatile WrittenSessions written;
 
     public ProjectionTransaction(CloudEventCodec codec, SessionInfoRepository sessions, OffsetRepository offsets,
                                  PostgresBulkRows bulkRows, TransactionTemplate transactions, MeterRegistry meters,
@@ -98,6 +100,22 @@ public class ProjectionTransaction {
         }
     }
 
+    /**
+     * The table starts empty and nothing but this writes into it until {@link #lookUpEverySession}: a batch then
+     * looks up only the sessions it may have written before (a rebuild's shadow; most of a batch's sessions are
+     * new there).
+     *
+     * @param expectedSessions about how many sessions it will hold (more only costs lookups)
+     */
+    void startEmpty(long expectedSessions) {
+        written = new WrittenSessions(expectedSessions);
+    }
+
+    /** Someone else writes into the table from now on (dead letters replayed into it): look every session up. */
+    void lookUpEverySession() {
+        written = null;
+    }
+
     /** Partitions this process projects from now on (or again): what it knew of their dead letters is stale. */
     void partitionsMoved(java.util.Collection<Integer> partitions) {
         deadLetters.forget(partitions);
@@ -119,16 +137,19 @@ public class ProjectionTransaction {
         // record decodes on its own: big batches use every core. The result keeps the records' order.
         // Sealed personal data needs its keys: all of the batch's at once, before any record is decoded (a failure
         // to get them fails the batch, to be retried, never a record skipped).
-        Set<String> keyIds = new HashSet<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            if (record.value() != null) {
-                PersonalDataKeys.keyIdsIn(record.value(), keyIds);
-            }
-        }
+        // Each record is searched once, on every core too, and decoded with the opener only when it holds any.
+        boolean parallel = records.size() >= PARALLEL_DECODE;
+        Set<String> keyIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        boolean[] sealed = new boolean[records.size()];
+        IntStream indexes = IntStream.range(0, records.size());
+        (parallel ? indexes.parallel() : indexes).forEach(i -> {
+            byte[] value = records.get(i).value();
+            sealed[i] = value != null && PersonalDataKeys.keyIdsIn(value, keyIds);
+        });
         PersonalFields.Opener opener = keyIds.isEmpty() ? null : personalData.openerFor(keyIds);
-        Stream<ConsumerRecord<byte[], byte[]>> stream =
-                records.size() >= PARALLEL_DECODE ? records.parallelStream() : records.stream();
-        List<Optional<Decoded>> decoded = stream.map(record -> decode(record, opener)).toList();
+        IntStream decoding = IntStream.range(0, records.size());
+        List<Optional<Decoded>> decoded = (parallel ? decoding.parallel() : decoding)
+                .mapToObj(i -> decode(records.get(i), sealed[i] ? opener : null)).toList();
         List<Decoded> events = new ArrayList<>(decoded.size());
         List<Unapplied> undecoded = new ArrayList<>();
         for (int i = 0; i < decoded.size(); i++) {
@@ -176,7 +197,10 @@ public class ProjectionTransaction {
         Map<Integer, Long> redelivered = new HashMap<>();
         List<String> ids = events.stream().map(Decoded::aggregateId).distinct().toList();
         boolean bulk = bulkRows.suits(ids.size());
-        Map<String, SessionRow> loaded = bulk ? bulkRows.findAll(ids) : sessions.findAll(ids);
+        WrittenSessions writtenBefore = written;
+        List<String> lookUp = writtenBefore == null ? ids : ids.stream().filter(writtenBefore::mayHold).toList();
+        Map<String, SessionRow> loaded = lookUp.isEmpty() ? Map.of()
+                : bulk ? bulkRows.findAll(lookUp) : sessions.findAll(lookUp);
         Map<String, SessionRow> current = new LinkedHashMap<>(loaded);
         for (Decoded decoded : events) {
             String id = decoded.aggregateId();
@@ -220,6 +244,10 @@ public class ProjectionTransaction {
             sessions.insertAll(inserts);
             sessions.updateAll(updates, previousVersions);
         }
+        if (writtenBefore != null) {
+            // Before the commit: should it fail, a session marked and not written only costs a lookup.
+            inserts.forEach(row -> writtenBefore.add(row.aggregateId()));
+        }
         return redelivered;
     }
 
@@ -232,6 +260,7 @@ public class ProjectionTransaction {
         return decode(record, keyIds.isEmpty() ? null : personalData.openerFor(keyIds));
     }
 
+    /** @param opener for a record holding sealed values; null for one that holds none */
     private Optional<Decoded> decode(ConsumerRecord<byte[], byte[]> record, PersonalFields.Opener opener) {
         if (record.value() == null) {
             count("empty");
@@ -239,8 +268,7 @@ public class ProjectionTransaction {
         }
         try {
             // One pass from bytes to the typed event: no JSON tree in between (a rebuild decodes every event).
-            Received received = codec.decode(record.value(),
-                    opener != null && PersonalDataKeys.holdsSealed(record.value()) ? opener : null);
+            Received received = codec.decodeForFold(record.value(), opener);
             Optional<SessionEvent> event = received.payload();
             if (event.isEmpty()) {
                 // A newer producer's event type: dead-lettered, so a newer query side can replay it.

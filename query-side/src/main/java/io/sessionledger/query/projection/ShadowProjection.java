@@ -64,8 +64,9 @@ final class ShadowProjection {
             Map<Integer, Long> next = new HashMap<>(beginning);
             boolean indexed = false;
             while (running) {
-                ConsumerRecords<byte[], byte[]> records =
-                        kafka.poll(writes.busy() ? Duration.ZERO : settings.pollTimeout());
+                // Once at the live positions, an empty poll must not wait: the swap takes what came meanwhile.
+                boolean wait = !writes.busy() && !ShadowTables.caughtUp(next, live.nextOffsets(topic));
+                ConsumerRecords<byte[], byte[]> records = kafka.poll(wait ? settings.pollTimeout() : Duration.ZERO);
                 ProjectionTransaction.DecodedBatch batch = records.isEmpty() ? null : shadow.decode(records);
                 Map<Integer, Long> committed = writes.settle();
                 if (!committed.isEmpty()) {

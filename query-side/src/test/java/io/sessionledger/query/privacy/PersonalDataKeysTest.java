@@ -60,6 +60,50 @@ class PersonalDataKeysTest {
         assertThat(requests.get()).isGreaterThan(1);
     }
 
+    @Test
+    void theSearchForSealedValuesFindsEveryMarkWhereverItIsAndNothingElse() {
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "enc:v1\"{}abc,";
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            List<String> expected = new ArrayList<>();
+            int parts = random.nextInt(6);
+            for (int i = 0; i < parts; i++) {
+                for (int n = random.nextInt(12); n > 0; n--) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                if (random.nextBoolean()) {
+                    String keyId = "k" + round + "-" + i;
+                    text.append(SealedValue.PREFIX).append(keyId).append(':');
+                    expected.add(keyId);
+                }
+            }
+            byte[] record = text.toString().getBytes(StandardCharsets.US_ASCII);
+            List<String> found = new ArrayList<>();
+            // Marks in the filler itself ("enc:v1:" spelled by chance) count too: compare with a plain search.
+            List<String> plain = plainSearch(text.toString());
+
+            boolean any = PersonalDataKeys.keyIdsIn(record, found);
+
+            assertThat(found).as(text.toString()).isEqualTo(plain).containsAll(expected);
+            assertThat(any).isEqualTo(!plain.isEmpty()).isEqualTo(PersonalDataKeys.holdsSealed(record));
+        }
+    }
+
+    private static List<String> plainSearch(String text) {
+        List<String> ids = new ArrayList<>();
+        for (int at = text.indexOf(SealedValue.PREFIX); at >= 0;
+             at = text.indexOf(SealedValue.PREFIX, at + SealedValue.PREFIX.length())) {
+            int start = at + SealedValue.PREFIX.length();
+            int end = start;
+            while (end < text.length() && text.charAt(end) != ':' && end - start < 64) {
+                end++;
+            }
+            ids.add(text.substring(start, end));
+        }
+        return ids;
+    }
+
     private URI start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/internal/v1/personal-data-keys", exchange -> {

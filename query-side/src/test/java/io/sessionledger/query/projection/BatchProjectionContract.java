@@ -159,6 +159,31 @@ interface BatchProjectionContract {
         assertThat(rows("only")).hasSize(SESSIONS).isEqualTo(inMemory(events));
     }
 
+    /**
+     * A shadow's writer knows which sessions it wrote since the table was empty and looks up only those: the rows
+     * are the same, whether a session's events span batches or come again.
+     */
+    @Test
+    default void anOnlyWriterLookingUpOnlyTheSessionsItWroteGivesTheRowsOfApplyingTheEventsOneByOne() {
+        List<CloudEvent> events = SessionHistories.interleaved("fresh", SESSIONS);
+        List<ConsumerRecord<byte[], byte[]>> records = SessionHistories.records("fresh-topic", events);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        ProjectionTransaction transaction = transaction(new SimpleMeterRegistry(),
+                new PostgresBulkRows(jdbc, settings(), SessionInfoRepository.LIVE_TABLE, true));
+        transaction.startEmpty(SESSIONS);
+        int third = records.size() / 3;
+
+        transaction.apply("fresh-topic", records.subList(0, third));
+        transaction.apply("fresh-topic", records.subList(third, 2 * third));
+        // A few at a time (the row-by-row path), then all of it again.
+        for (int from = 2 * third; from < records.size(); from += 7) {
+            transaction.apply("fresh-topic", records.subList(from, Math.min(records.size(), from + 7)));
+        }
+        transaction.apply("fresh-topic", records);
+
+        assertThat(rows("fresh")).hasSize(SESSIONS).isEqualTo(inMemory(events));
+    }
+
     /** The unfiltered Kore list reads its totalCount from these counts, so they must follow the rows exactly. */
     @Test
     default void theListScopesCountsMoveWithTheRowsOnEitherWritePath() {

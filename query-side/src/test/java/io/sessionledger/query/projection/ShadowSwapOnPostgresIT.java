@@ -65,6 +65,18 @@ class ShadowSwapOnPostgresIT extends AbstractShadowSwapIT {
         assertThat(persistence("session_info_shadow")).as("logged").isEqualTo("p");
     }
 
+    @Test
+    void withoutDeferralTheShadowIsLoggedWithEveryLiveIndexFromTheStart() {
+        ShadowTables eager = new ShadowTables(jdbc, transaction(), false);
+
+        eager.recreate("eager");
+
+        assertThat(indexes("session_info_shadow")).hasSameSizeAs(indexes("session_info"));
+        assertThat(persistence("session_info_shadow")).as("logged").isEqualTo("p");
+        eager.indexLikeLive();
+        assertThat(indexes("session_info_shadow")).hasSameSizeAs(indexes("session_info"));
+    }
+
     private List<String> indexes(String table) {
         return jdbc.queryForList("select indexname from pg_indexes where tablename = ?", String.class, table);
     }

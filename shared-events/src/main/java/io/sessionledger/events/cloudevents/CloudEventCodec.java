@@ -114,6 +114,20 @@ public final class CloudEventCodec {
         }
     }
 
+    /**
+     * As {@link #decode(byte[], PersonalFields.Opener)}, for a read model folding many events: the envelope carries
+     * only {@code type}, {@code subject}, {@code time}, {@code sequence}, {@code tenantid} and {@code dialect}, the
+     * other attributes null. Those are never turned into strings: most of a record's text is ids the fold does not
+     * use (a rebuild decodes every event on the topic).
+     */
+    public Received decodeForFold(byte[] json, PersonalFields.Opener opener) {
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
+            return ReceivedReader.read(parser, mapper, payloadReaders, opener, ReceivedReader.FOLD_ATTRIBUTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The typed payload, or empty for a type this version does not know (a newer producer's event). */
     public java.util.Optional<SessionEvent> payload(CloudEvent event) {
         return SessionEventTypes.named(event.type()).map(type -> convert(event.data(), type.payloadType()));

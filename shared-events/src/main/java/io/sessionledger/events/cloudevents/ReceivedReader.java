@@ -21,12 +21,29 @@ import java.util.Optional;
  */
 final class ReceivedReader {
 
+    /** Every string attribute, by its slot (see {@link #slot}). */
+    static final int ALL_ATTRIBUTES = (1 << 14) - 1;
+    /**
+     * What a read model folds events with: {@code type}, {@code subject}, {@code sequence}, {@code tenantid} and
+     * {@code dialect} ({@code time} is always read).
+     */
+    static final int FOLD_ATTRIBUTES = 1 << 3 | 1 << 4 | 1 << 7 | 1 << 8 | 1 << 9;
+
     private ReceivedReader() {
     }
 
     /** @param opener opens sealed personal data before the payload is built; null reads {@code data} as it is */
     static Received read(JsonParser parser, ObjectMapper mapper, Map<String, ObjectReader> payloadReaders,
                          PersonalFields.Opener opener) throws IOException {
+        return read(parser, mapper, payloadReaders, opener, ALL_ATTRIBUTES);
+    }
+
+    /**
+     * @param attributes the string attributes to keep, a bit per slot; the others are checked and left null, and
+     *                   never become strings (ids, request ids, the source: most of a record's text)
+     */
+    static Received read(JsonParser parser, ObjectMapper mapper, Map<String, ObjectReader> payloadReaders,
+                         PersonalFields.Opener opener, int attributes) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new IOException("a CloudEvent must be a JSON object");
         }
@@ -52,9 +69,9 @@ final class ReceivedReader {
                 int slot = slot(name);
                 if (slot >= 0 && parser.currentToken().isStructStart()) {
                     throw new IOException("CloudEvent attribute " + name + " must be a string");
-                } else if (slot >= 0) {
+                } else if (slot >= 0 && (attributes & 1 << slot) != 0) {
                     text[slot] = parser.getValueAsString();
-                } else {
+                } else if (slot < 0) {
                     parser.skipChildren();
                 }
             }
