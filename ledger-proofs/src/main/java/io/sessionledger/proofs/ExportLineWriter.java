@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.IdentityHashMap;
@@ -100,12 +101,32 @@ public final class ExportLineWriter {
 
     /** The lines written so far. */
     public byte[] toBytes() {
+        flush();
+        return bytes.toByteArray();
+    }
+
+    /** Writes the lines written so far to {@code target}, without copying them first. */
+    public void writeTo(OutputStream target) throws IOException {
+        flush();
+        bytes.writeTo(target);
+    }
+
+    /**
+     * Forgets the lines written so far and keeps the buffer for the next ones: an export renders a million lines
+     * a hundred at a time, and a new ~250 KB buffer per hundred (with its copy out) was a third of what it
+     * allocated.
+     */
+    public void reset() {
+        flush();
+        bytes.reset();
+    }
+
+    private void flush() {
         try {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 
     /**

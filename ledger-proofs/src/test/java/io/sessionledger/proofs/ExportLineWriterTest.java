@@ -3,7 +3,9 @@ package io.sessionledger.proofs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,6 +53,34 @@ class ExportLineWriterTest {
         }
 
         assertThat(new String(writer.toBytes(), StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
+
+    /** The export reuses one writer per batch in flight: after a reset it writes only the lines since. */
+    @Test
+    void aResetWriterWritesOnlyTheLinesSince() throws Exception {
+        ExportLineWriter reused = new ExportLineWriter(16);
+        ExportLineWriter fresh = new ExportLineWriter(16);
+        ExportLineWriter.Base64Cache base64 = new ExportLineWriter.Base64Cache();
+        List<SerializedString> proof = base64.encode(List.of(filled(1), filled(2)));
+        reused.line(stored(0), 9, proof);
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        reused.writeTo(first);
+        reused.reset();
+        reused.line(stored(1), 9, proof);
+        reused.line(stored(2), 9, proof);
+        fresh.line(stored(1), 9, proof);
+        fresh.line(stored(2), 9, proof);
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        reused.writeTo(second);
+
+        assertThat(new String(first.toByteArray(), StandardCharsets.UTF_8)).startsWith("{\"eventId\":\"e-0\"")
+                .endsWith("\n").containsOnlyOnce("\n");
+        assertThat(second.toByteArray()).isEqualTo(fresh.toBytes());
+    }
+
+    private static ExportLineWriter.StoredLine stored(int i) {
+        return new ExportLineWriter.StoredLine("e-" + i, "acme:s-" + i, i, "a.B", "2026-12-01T10:00:00Z",
+                ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), null, "a".repeat(64), "0".repeat(64), i, i);
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Writes an export to the response as it is read (JSON Lines, the layout of {@link ExportLine}): the checkpoint,
@@ -30,7 +32,7 @@ final class ExportWriter {
 
     /**
      * Lines rendered by one task into one buffer: about 220 KB, below G1's humongous size (half a region: 512 KB at
-     * the services' heap), so the buffers are ordinary young garbage.
+     * the services' heap). The buffers are reused, one per batch in flight.
      */
     private static final int LINES_PER_BATCH = 100;
 
@@ -60,8 +62,14 @@ final class ExportWriter {
         line(out, ExportLine.header(checkpoint.note(), named));
         InclusionProofs proofs = log.inclusionProofs(treeSize); // events come in leaf order: neighbours share hashes
         ExportLineWriter.Base64Cache base64 = new ExportLineWriter.Base64Cache();
-        WorkAhead<List<Proved>, byte[]> batches = new WorkAhead<>(1, batch -> render(batch, treeSize),
-                (batch, bytes) -> out.write(bytes));
+        // The batches' buffers go round: one per batch in flight (a few), each reset once written, none copied.
+        Queue<ExportLineWriter> spare = new ConcurrentLinkedQueue<>();
+        WorkAhead<List<Proved>, ExportLineWriter> batches = new WorkAhead<>(1,
+                batch -> render(batch, treeSize, spare.poll()), (batch, lines) -> {
+                    lines.writeTo(out);
+                    lines.reset();
+                    spare.add(lines);
+                });
         List<List<Proved>> filling = new ArrayList<>(List.of(new ArrayList<>(LINES_PER_BATCH)));
         long count;
         try {
@@ -84,16 +92,19 @@ final class ExportWriter {
         out.flush();
     }
 
-    /** A batch's lines, in one buffer: rendered on another core while the reader goes on. */
-    private static byte[] render(List<Proved> batch, long treeSize) {
-        ExportLineWriter lines = new ExportLineWriter(batch.size() * 2560);
+    /**
+     * A batch's lines, in one buffer (a spare one when there is one): rendered on another core while the reader
+     * goes on.
+     */
+    private static ExportLineWriter render(List<Proved> batch, long treeSize, ExportLineWriter spare) {
+        ExportLineWriter lines = spare != null ? spare : new ExportLineWriter(LINES_PER_BATCH * 2560);
         for (Proved proved : batch) {
             StoredEvent event = proved.event();
             lines.line(new ExportLineWriter.StoredLine(event.eventId(), event.aggregateId(), event.sequence(),
                     event.payloadType(), event.occurredAt(), event.payload(), event.metadata(), event.hash(),
                     event.previousHash(), event.position(), event.leafIndex()), treeSize, proved.proof());
         }
-        return lines.toBytes();
+        return lines;
     }
 
     private static void line(OutputStream out, ObjectNode line) throws IOException {
