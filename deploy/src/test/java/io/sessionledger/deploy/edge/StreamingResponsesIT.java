@@ -81,7 +81,7 @@ class StreamingResponsesIT {
     /**
      * A cut closes the upstream connection too: the proxy's pool would otherwise hand the connection, still busy
      * with the stalled response, to a later request on the same I/O thread (which thread a connection lands on
-     * varies, hence the rounds). This failed once in CI, and here within four rounds, before the fix.
+     * varies, hence the rounds). This failed once in CI, and in a six-round run of it here, before the fix.
      */
     @Test
     void aCutLeavesNoBusyUpstreamConnectionBehind() throws Exception {
