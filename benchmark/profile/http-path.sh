@@ -37,8 +37,8 @@ done
 # run-local.sh execs the launcher: $SYSTEM is its pid; the services are its children.
 KEY=$(curl -s -X POST "localhost:$B/ledger/v1/api-keys" -H "x-api-key: $ADMIN" -H 'content-type: application/json' \
   -d '{"tenantId":"profile","name":"profile"}' | sed 's/.*"key":"\([^"]*\)".*/\1/')
-export KEY IDS="$OUT/ids.txt" IDS_OUT="$OUT/ids.txt"
-wrk -t1 -c1 -d10s -s "$HERE/wrk-ids.lua" "http://127.0.0.1:$B" > /dev/null
+export KEY IDS="$OUT/ids.txt"
+IDS_OUT="$OUT/ids.txt" wrk -t1 -c1 -d10s -s "$HERE/wrk-create.lua" "http://127.0.0.1:$B" > /dev/null
 wrk -t2 -c"$C" -d"${WARM:-90}"s -s "$HERE/wrk-create.lua" "http://127.0.0.1:$B" > "$OUT/warm-creates.txt"
 wrk -t2 -c"$C" -d30s -s "$HERE/wrk-get.lua" "http://127.0.0.1:$B" > "$OUT/warm-gets.txt"
 
